@@ -1,0 +1,26 @@
+/** The eva Dashboard scope: bearer auth and Spring errors around the 16 endpoints. */
+import type { FastifyPluginAsync } from 'fastify'
+import type { EvaTokens } from '../../src/auth/eva-tokens.js'
+import { useEvaAccess } from './access.js'
+import analytics from './analytics.js'
+import conversations from './conversations.js'
+import { useEvaErrors } from './errors.js'
+import messages from './messages.js'
+import reports from './reports.js'
+import summary from './summary.js'
+
+export interface DashboardOptions { tokens: EvaTokens, hide: boolean }
+
+const plugin: FastifyPluginAsync<DashboardOptions> = async (app, opts) => {
+  useEvaErrors(app)
+  useEvaAccess(app, opts.tokens)
+  const prefix = '/:orgUUID/env/:envUUID/bot/:botUUID'
+  const child = { prefix, hide: opts.hide }
+  await app.register(summary, child)
+  await app.register(analytics, child)
+  await app.register(conversations, child)
+  await app.register(messages, child)
+  await app.register(reports, child)
+}
+
+export default plugin

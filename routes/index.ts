@@ -1,0 +1,13 @@
+/** Registers every route group explicitly, in a fixed order (so openapi.yaml's order is stable). */
+import type { FastifyPluginAsync } from 'fastify'
+import repositories from '../src/plugins/repositories.js'
+import eva from './eva/index.js'
+import sandbox from './sandbox/index.js'
+
+const routes: FastifyPluginAsync = async (app) => {
+  await app.register(repositories)
+  await app.register(sandbox, { prefix: '/__sandbox' })
+  await app.register(eva)
+}
+
+export default routes

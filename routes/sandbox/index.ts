@@ -1,0 +1,74 @@
+/** The control plane: health, tenants (credentials) and reset. Hidden from openapi.yaml. */
+import { timingSafeEqual } from 'node:crypto'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { AdminTokenError } from '../../src/errors.js'
+import { secretFor } from '../../seeds/tenants.js'
+import { HealthSchema, TenantsSchema } from '../../schemas/sandbox.js'
+
+function sameToken (given: string, expected: string): boolean {
+  const a = Buffer.from(given)
+  const b = Buffer.from(expected)
+  return a.length === b.length && timingSafeEqual(a, b)
+}
+
+const plugin: FastifyPluginAsyncTypebox = async (app) => {
+  const { catalog, principals } = app.repos
+  const { config } = app
+
+  if (config.adminToken !== null) {
+    const expected = config.adminToken
+    app.addHook('onRequest', async (request) => {
+      const given = request.headers['x-sandbox-token']
+      if (typeof given !== 'string' || !sameToken(given, expected)) throw new AdminTokenError()
+    })
+  }
+
+  app.get('/health', { schema: { hide: true, response: { 200: HealthSchema } } }, async () => ({
+    status: 'ok' as const,
+    seed: config.seed,
+    scenario: config.scenario,
+    anchor: config.anchor,
+    dataVersion: app.dataset.dataVersion()
+  }))
+
+  app.get('/tenants', { schema: { hide: true, response: { 200: TenantsSchema } } }, async (request) => {
+    const base = `${request.protocol}://${request.host}`
+    const realmOf = (orgId: number): string => catalog.orgs.get(orgId)?.name ?? ''
+    const evaBots = catalog.botsOf('eva')
+    const users = principals.all('eva').map(p => ({
+      username: p.login,
+      password: secretFor(config.seed, 'eva', p.login),
+      realm: realmOf(p.orgId),
+      botUUIDs: p.botIds.map(id => catalog.bots.get(id)?.extId ?? '')
+    }))
+    const firstRealm = evaBots.length > 0 ? realmOf(evaBots[0].orgId) : ''
+    return {
+      eva: {
+        realm: firstRealm,
+        tokenUrl: `${base}/auth/realms/${firstRealm}/protocol/openid-connect/token`,
+        users,
+        bots: evaBots.map(b => ({
+          orgUUID: catalog.orgs.get(b.orgId)?.extId ?? '',
+          envUUID: catalog.envs.get(b.envId)?.extId ?? '',
+          botUUID: b.extId,
+          realm: realmOf(b.orgId),
+          name: b.name,
+          channels: catalog.channelsOf(b.id).map(c => ({ uuid: c.extId, name: c.name }))
+        }))
+      }
+    }
+  })
+
+  app.post('/reset', { schema: { hide: true, response: { 200: HealthSchema } } }, async () => {
+    app.dataset.reset()
+    return {
+      status: 'ok' as const,
+      seed: config.seed,
+      scenario: config.scenario,
+      anchor: config.anchor,
+      dataVersion: app.dataset.dataVersion()
+    }
+  })
+}
+
+export default plugin

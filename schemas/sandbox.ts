@@ -1,0 +1,39 @@
+/** Control-plane models (/__sandbox/*). Hidden from openapi.yaml: they are not a vendor's API. */
+import { Type } from '@sinclair/typebox'
+
+export const HealthSchema = Type.Object({
+  status: Type.Literal('ok'),
+  seed: Type.Integer(),
+  scenario: Type.String(),
+  anchor: Type.String(),
+  dataVersion: Type.Integer({ description: 'Bumped by every write (reports, resets)' })
+})
+
+export const EvaTenantsSchema = Type.Object({
+  realm: Type.String({ description: 'Default realm (the first organisation); each bot lists its own' }),
+  tokenUrl: Type.String(),
+  users: Type.Array(Type.Object({
+    username: Type.String(),
+    password: Type.String(),
+    realm: Type.String(),
+    botUUIDs: Type.Array(Type.String())
+  })),
+  bots: Type.Array(Type.Object({
+    orgUUID: Type.String(),
+    envUUID: Type.String(),
+    botUUID: Type.String(),
+    realm: Type.String(),
+    name: Type.String(),
+    channels: Type.Array(Type.Object({ uuid: Type.String(), name: Type.String() }))
+  }))
+})
+
+export const TenantsSchema = Type.Object({
+  eva: EvaTenantsSchema
+}, { additionalProperties: true })
+
+export const SandboxErrorSchema = Type.Object({
+  statusCode: Type.Integer(),
+  error: Type.String(),
+  message: Type.String()
+})

@@ -1,0 +1,82 @@
+/** The application factory: wires plugins and vendor routes; never listens. */
+import Fastify, { type FastifyInstance } from 'fastify'
+import type Database from 'better-sqlite3'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import type { Config } from './config.js'
+import { systemClock, type Clock } from './clock.js'
+import { openDatabase } from './db/open.js'
+import { statusOf } from './errors.js'
+import allowedMethods from './plugins/allowed-methods.js'
+import dbPlugin from './plugins/db.js'
+import schemasPlugin from './plugins/schemas.js'
+import swaggerPlugin from './plugins/swagger.js'
+import routes from '../routes/index.js'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Readonly<Config>
+    clock: Clock
+  }
+}
+
+export interface BuildOptions {
+  /** an already opened database (tests pass a copy of a seeded buffer) */
+  db?: Database.Database
+  clock?: Clock
+}
+
+export async function buildApp (config: Readonly<Config>, opts: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    bodyLimit: 1024 * 1024,
+    // eva ids are long and query strings carry channel lists; keep them bounded all the same
+    routerOptions: { maxParamLength: 200 },
+    ajv: { customOptions: { coerceTypes: 'array', useDefaults: true, removeAdditional: true, allErrors: false } }
+  }).withTypeProvider<TypeBoxTypeProvider>()
+
+  app.decorate('config', config)
+  app.decorate('clock', opts.clock ?? systemClock())
+
+  const db = opts.db ?? openDatabase(config.db, config).db
+  await app.register(allowedMethods)
+  await app.register(dbPlugin, { db })
+  await app.register(schemasPlugin)
+  await app.register(swaggerPlugin)
+
+  // Vendor scopes set their own handlers; this one catches whatever reaches the root.
+  app.setErrorHandler((err, request, reply) => {
+    const status = statusOf(err)
+    if (status >= 500) request.log.error({ err }, 'unhandled error')
+    const message = status >= 500 ? 'Internal Server Error' : (err as Error).message
+    return reply.code(status).send({ statusCode: status, error: reasonPhrase(status), message })
+  })
+  app.setNotFoundHandler((request, reply) => {
+    return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `Route ${request.method}:${request.url} not found` })
+  })
+
+  await app.register(routes)
+  return app
+}
+
+const REASONS: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  406: 'Not Acceptable',
+  408: 'Request Timeout',
+  409: 'Conflict',
+  412: 'Precondition Failed',
+  413: 'Payload Too Large',
+  414: 'URI Too Long',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Entity',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable'
+}
+
+export function reasonPhrase (status: number): string {
+  return REASONS[status] ?? (status >= 500 ? 'Internal Server Error' : 'Bad Request')
+}

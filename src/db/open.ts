@@ -1,0 +1,120 @@
+/** Opens the sandbox database: reuses a file built from the same inputs, else seeds a new one. */
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { generateKeyPairSync } from 'node:crypto'
+import Database from 'better-sqlite3'
+import { seedDatabase, type SeedStats } from '../../seeds/index.js'
+import type { Scenario } from '../config.js'
+import { INDEXES_SQL, SCHEMA_VERSION, TABLES_SQL } from './schema.js'
+
+export interface DatasetSpec { seed: number, scenario: Scenario, anchor: string }
+
+export interface OpenResult {
+  db: Database.Database
+  /** null when an existing file was reused */
+  stats: SeedStats | null
+  ms: number
+}
+
+const FINGERPRINT_KEYS = ['schema_version', 'seed', 'scenario', 'anchor'] as const
+
+function fingerprint (spec: DatasetSpec): Record<(typeof FINGERPRINT_KEYS)[number], string> {
+  return { schema_version: String(SCHEMA_VERSION), seed: String(spec.seed), scenario: spec.scenario, anchor: spec.anchor }
+}
+
+export type ProgressFn = (phase: string, done: number, total: number) => void
+
+/**
+ * Creates tables, seeds, then indexes (faster than indexing row by row) and writes the
+ * meta rows last, so a half-built database never passes the fingerprint check.
+ */
+export function buildInto (db: Database.Database, spec: DatasetSpec, onProgress?: ProgressFn): SeedStats {
+  db.exec(TABLES_SQL)
+  const stats = seedDatabase(db, { ...spec, onProgress })
+  db.exec(INDEXES_SQL)
+  db.exec('ANALYZE')
+  // Keycloak signs with RS256; the key lives with the data so tokens survive restarts.
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
+  const insert = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)')
+  db.transaction(() => {
+    for (const [k, v] of Object.entries(fingerprint(spec))) insert.run(k, v)
+    insert.run('data_version', '1')
+    insert.run('eva_jwt_private', privateKey.export({ type: 'pkcs8', format: 'pem' }).toString())
+    insert.run('eva_jwt_public', publicKey.export({ type: 'spki', format: 'pem' }).toString())
+    insert.run('complete', '1')
+  })()
+  return stats
+}
+
+function configure (db: Database.Database, file: boolean): void {
+  if (file) db.pragma('journal_mode = WAL')
+  db.pragma('synchronous = NORMAL')
+  db.pragma('foreign_keys = ON')
+  db.pragma('temp_store = MEMORY')
+  db.pragma('cache_size = -65536')
+}
+
+function matches (db: Database.Database, spec: DatasetSpec): boolean {
+  try {
+    const rows = db.prepare('SELECT key, value FROM meta').all() as Array<{ key: string, value: string }>
+    const meta = new Map(rows.map(r => [r.key, r.value]))
+    if (meta.get('complete') !== '1') return false
+    const want = fingerprint(spec)
+    return FINGERPRINT_KEYS.every(k => meta.get(k) === want[k])
+  } catch {
+    return false
+  }
+}
+
+function bulkPragmas (db: Database.Database): void {
+  db.pragma('journal_mode = OFF')
+  db.pragma('synchronous = OFF')
+  db.pragma('temp_store = MEMORY')
+  db.pragma('cache_size = -262144')
+}
+
+/** An in-memory database seeded from `spec`. */
+export function buildMemoryDatabase (spec: DatasetSpec, onProgress?: ProgressFn): OpenResult {
+  const t0 = performance.now()
+  const db = new Database(':memory:')
+  bulkPragmas(db)
+  const stats = buildInto(db, spec, onProgress)
+  configure(db, false)
+  return { db, stats, ms: performance.now() - t0 }
+}
+
+/**
+ * Opens `path` (or memory). A file whose meta matches the spec is reused as is; any other
+ * file is replaced by one built beside it and renamed into place, so a crash mid-build
+ * never leaves a half-seeded database under the configured name.
+ */
+export function openDatabase (path: string, spec: DatasetSpec, onProgress?: ProgressFn): OpenResult {
+  if (path === ':memory:') return buildMemoryDatabase(spec, onProgress)
+  const t0 = performance.now()
+  if (existsSync(path)) {
+    const existing = new Database(path)
+    if (matches(existing, spec)) {
+      configure(existing, true)
+      return { db: existing, stats: null, ms: performance.now() - t0 }
+    }
+    existing.close()
+  }
+  mkdirSync(dirname(path), { recursive: true })
+  const tmp = `${path}.building-${process.pid}`
+  rmSync(tmp, { force: true })
+  const fresh = new Database(tmp)
+  try {
+    bulkPragmas(fresh)
+    const stats = buildInto(fresh, spec, onProgress)
+    fresh.close()
+    for (const suffix of ['-wal', '-shm']) rmSync(path + suffix, { force: true })
+    renameSync(tmp, path)
+    const db = new Database(path)
+    configure(db, true)
+    return { db, stats, ms: performance.now() - t0 }
+  } catch (err) {
+    if (fresh.open) fresh.close()
+    rmSync(tmp, { force: true })
+    throw err
+  }
+}

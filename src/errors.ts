@@ -1,0 +1,27 @@
+/** The error catalogue: every error the sandbox throws on purpose. Vendor plugins shape the body. */
+import createError from '@fastify/error'
+
+/** Invalid input the route schema could not catch (reversed dates, unknown sort field, …). */
+export const BadRequestError = createError<[string]>('MOCK_BAD_REQUEST', '%s', 400)
+/** No credentials, bad credentials, expired token. */
+export const UnauthorizedError = createError<[string]>('MOCK_UNAUTHORIZED', '%s', 401)
+/** Valid credentials without access to the tenant or bot. */
+export const ForbiddenError = createError<[string]>('MOCK_FORBIDDEN', '%s', 403)
+/** A well-formed id that names nothing. */
+export const NotFoundError = createError<[string]>('MOCK_NOT_FOUND', '%s', 404)
+/** The control plane without the configured x-sandbox-token. */
+export const AdminTokenError = createError('MOCK_ADMIN_TOKEN', 'missing or wrong x-sandbox-token', 401)
+
+export const ERROR_CATALOGUE = [
+  { code: 'MOCK_BAD_REQUEST', status: 400, when: 'input the route schema cannot express: reversed ranges, unknown enum or sort values, ranges over the maximum' },
+  { code: 'MOCK_UNAUTHORIZED', status: 401, when: 'missing, garbled, badly signed or expired credentials' },
+  { code: 'MOCK_FORBIDDEN', status: 403, when: 'valid credentials without access to that org, env or bot' },
+  { code: 'MOCK_NOT_FOUND', status: 404, when: 'an unknown sessionCode, report file or route' },
+  { code: 'MOCK_ADMIN_TOKEN', status: 401, when: '/__sandbox/* without the configured x-sandbox-token' }
+] as const
+
+/** Status of any thrown value; anything unknown is a 500, which the handlers mask. */
+export function statusOf (err: unknown): number {
+  const s = (err as { statusCode?: unknown }).statusCode
+  return typeof s === 'number' && s >= 400 && s < 600 ? s : 500
+}

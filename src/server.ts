@@ -1,0 +1,38 @@
+/** Entry point: reads the environment, opens (or seeds) the database, listens. */
+import closeWithGrace from 'close-with-grace'
+import { buildApp } from './app.js'
+import { ConfigError, loadConfig } from './config.js'
+import { openDatabase } from './db/open.js'
+
+async function main (): Promise<void> {
+  let config
+  try {
+    config = loadConfig(process.env)
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`configuration error: ${err.message}`)
+      process.exit(1)
+    }
+    throw err
+  }
+  const progress = process.stdout.isTTY ? undefined : undefined
+  const opened = openDatabase(config.db, config, progress)
+  const app = await buildApp(config, { db: opened.db })
+  const how = opened.stats === null
+    ? `reused ${config.db} (seed ${config.seed}, scenario ${config.scenario}, anchor ${config.anchor}) in ${Math.round(opened.ms)} ms`
+    : `seeded ${config.scenario} (seed ${config.seed}, anchor ${config.anchor}): ${opened.stats.sessions} sessions, ` +
+      `${opened.stats.messages} messages in ${(opened.ms / 1000).toFixed(1)} s`
+  closeWithGrace({ delay: 10_000 }, async ({ err }) => {
+    if (err !== undefined) app.log.error({ err }, 'shutting down after error')
+    await app.close()
+  })
+  const address = await app.listen({ port: config.port, host: config.host })
+  console.log(`chatbot-analytics-sandbox: ${how}`)
+  console.log(`listening on ${address}`)
+  console.log(`credentials: ${address}/__sandbox/tenants  (health: ${address}/__sandbox/health)`)
+}
+
+main().catch((err: unknown) => {
+  console.error(err)
+  process.exit(1)
+})

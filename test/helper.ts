@@ -1,0 +1,86 @@
+/** Test helpers: a seeded database shared across test files through a cached file, and app builders. */
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import type { FastifyInstance } from 'fastify'
+import { buildApp } from '../src/app.js'
+import { fixedClock, type Clock } from '../src/clock.js'
+import { testConfig, type Config } from '../src/config.js'
+import { buildMemoryDatabase, type DatasetSpec } from '../src/db/open.js'
+import { SCHEMA_VERSION } from '../src/db/schema.js'
+
+export const ANCHOR = '2026-03-31'
+/** Tests run "now" at noon on the anchor day, so tokens and relative periods are stable. */
+export const NOW = Date.parse(`${ANCHOR}T12:00:00.000Z`)
+
+interface Tap { teardown: (fn: () => unknown) => void }
+
+/**
+ * A fresh copy of the seeded dataset: built once per (seed, scenario, anchor, schema)
+ * and cached as a file, so every test file and test gets isolation without reseeding.
+ */
+export function seededDb (spec: DatasetSpec = { seed: 42, scenario: 'small', anchor: ANCHOR }): Database.Database {
+  const file = join(tmpdir(), `cas-fixture-v${SCHEMA_VERSION}-${spec.seed}-${spec.scenario}-${spec.anchor}.db`)
+  let buffer: Buffer
+  if (existsSync(file)) {
+    buffer = readFileSync(file)
+  } else {
+    const { db } = buildMemoryDatabase(spec)
+    buffer = db.serialize()
+    db.close()
+    const tmp = `${file}.${process.pid}`
+    writeFileSync(tmp, buffer)
+    renameSync(tmp, file)
+  }
+  return new Database(buffer)
+}
+
+export interface BuildOverrides {
+  config?: Partial<Config>
+  clock?: Clock
+  db?: Database.Database
+}
+
+export async function build (t: Tap, overrides: BuildOverrides = {}): Promise<FastifyInstance> {
+  const config = testConfig(overrides.config)
+  const db = overrides.db ?? seededDb({ seed: config.seed, scenario: config.scenario, anchor: config.anchor })
+  const app = await buildApp(config, { db, clock: overrides.clock ?? fixedClock(NOW) })
+  t.teardown(() => app.close())
+  await app.ready()
+  return app
+}
+
+export interface EvaTenant {
+  realm: string
+  users: Array<{ username: string, password: string, realm: string, botUUIDs: string[] }>
+  bots: Array<{ orgUUID: string, envUUID: string, botUUID: string, realm: string, name: string, channels: Array<{ uuid: string, name: string }> }>
+}
+
+export async function evaTenants (app: FastifyInstance): Promise<EvaTenant> {
+  const res = await app.inject({ method: 'GET', url: '/__sandbox/tenants' })
+  return res.json().eva as EvaTenant
+}
+
+/** Logs in through the token endpoint, as a client would, and returns the bearer token. */
+export async function evaToken (app: FastifyInstance, username: string, password: string, realm: string): Promise<string> {
+  const res = await app.inject({
+    method: 'POST',
+    url: `/auth/realms/${realm}/protocol/openid-connect/token`,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    payload: new URLSearchParams({ grant_type: 'password', client_id: 'eva-cockpit', username, password }).toString()
+  })
+  if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`)
+  return res.json().access_token as string
+}
+
+/** The first eva bot with an admin token that can read it, ready for requests. */
+export async function evaSession (app: FastifyInstance, botIndex = 0) {
+  const tenants = await evaTenants(app)
+  const bot = tenants.bots[botIndex]
+  const user = tenants.users.find(u => u.botUUIDs.includes(bot.botUUID))
+  if (user === undefined) throw new Error('no user for bot')
+  const token = await evaToken(app, user.username, user.password, user.realm)
+  const base = `/eva-dashboard/org/${bot.orgUUID}/env/${bot.envUUID}/bot/${bot.botUUID}`
+  return { tenants, bot, user, token, base, headers: { authorization: `Bearer ${token}` } }
+}
