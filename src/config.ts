@@ -49,7 +49,9 @@ export const ConfigSchema = Type.Object({
 export type Config = Static<typeof ConfigSchema>
 export type Scenario = Static<typeof ScenarioSchema>
 
-export class ConfigError extends Error {}
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
 
 type Env = Record<string, string | undefined>
 

@@ -3,6 +3,7 @@ import closeWithGrace from 'close-with-grace'
 import { buildApp } from './app.js'
 import { ConfigError, loadConfig } from './config.js'
 import { openDatabase } from './db/open.js'
+import { progressPrinter } from './progress.js'
 
 async function main (): Promise<void> {
   let config
@@ -15,8 +16,7 @@ async function main (): Promise<void> {
     }
     throw err
   }
-  const progress = process.stdout.isTTY ? undefined : undefined
-  const opened = openDatabase(config.db, config, progress)
+  const opened = openDatabase(config.db, config, progressPrinter(process.stdout))
   const app = await buildApp(config, { db: opened.db })
   const how = opened.stats === null
     ? `reused ${config.db} (seed ${config.seed}, scenario ${config.scenario}, anchor ${config.anchor}) in ${Math.round(opened.ms)} ms`
