@@ -1,5 +1,5 @@
 /** Time model: the history window, bots' local days (with real tz offsets) and daily/hourly rhythm. */
-import type { Rng } from './prng.js'
+import { cumulative, type Rng } from './prng.js'
 
 export const DAY_MS = 86_400_000
 const HOUR_MS = 3_600_000
@@ -71,13 +71,6 @@ export function localToUtc (tz: string, day: LocalDay, localMs: number): number 
 /** Relative sessions per local hour: quiet night, late-morning and mid-afternoon peaks. */
 const WEEKDAY_HOURS = [0.3, 0.18, 0.12, 0.1, 0.1, 0.2, 0.5, 1.1, 1.9, 2.6, 2.9, 2.9, 2.4, 2.3, 2.6, 2.7, 2.5, 2.1, 1.7, 1.6, 1.6, 1.4, 1.0, 0.6]
 const WEEKEND_HOURS = [0.5, 0.3, 0.2, 0.12, 0.1, 0.12, 0.25, 0.5, 1.0, 1.6, 2.1, 2.3, 2.3, 2.2, 2.1, 2.0, 1.9, 1.8, 1.7, 1.7, 1.7, 1.5, 1.1, 0.8]
-
-function cumulative (w: number[]): Float64Array {
-  const out = new Float64Array(w.length)
-  let s = 0
-  w.forEach((x, i) => { out[i] = s += x })
-  return out
-}
 
 export const HOURS_CUMULATIVE = { weekday: cumulative(WEEKDAY_HOURS), weekend: cumulative(WEEKEND_HOURS) }
 

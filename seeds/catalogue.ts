@@ -5,7 +5,7 @@ import type { LocaleDefinition } from '@faker-js/faker'
 import { DOMAINS } from './domains/index.js'
 import type { AnswerSpec, DomainSpec } from './domains/types.js'
 import { hex24, uuid } from './ids.js'
-import { deriveSeed, Rng } from './prng.js'
+import { deriveSeed, Rng, cumulative } from './prng.js'
 import { makeSlotFiller } from './slots.js'
 import type { SeededBot } from './tenant-rows.js'
 import type { NameLocale } from './tenants.js'
@@ -39,13 +39,6 @@ export interface IdCounters { flow: number, intent: number, answer: number, text
 const LOCALES: Record<NameLocale, LocaleDefinition> = { ptBR, es, enUS, enIN, enGB, pl }
 
 const snake = (s: string): string => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '')
-
-function cumulative (weights: number[]): Float64Array {
-  const out = new Float64Array(weights.length)
-  let sum = 0
-  weights.forEach((w, i) => { out[i] = sum += w })
-  return out
-}
 
 export class CatalogueWriter {
   private readonly flow: Statement

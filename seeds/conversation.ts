@@ -1,9 +1,9 @@
 /** One session's messages and summary row: welcome, user turns, NLP outcome, answers, outcome fields. */
 import type { BotCatalogue } from './catalogue.js'
 import { ObjectIdMaker, uuid } from './ids.js'
-import type { Rng } from './prng.js'
 import type { TrafficSink } from './sink.js'
 import type { SeededBot } from './tenant-rows.js'
+import { cumulative, type Rng } from './prng.js'
 
 export interface SessionStart {
   startMs: number
@@ -17,12 +17,6 @@ export interface SessionStart {
 
 const clamp = (x: number, lo: number, hi: number): number => x < lo ? lo : x > hi ? hi : x
 
-function cumulative (w: number[]): Float64Array {
-  const out = new Float64Array(w.length)
-  let s = 0
-  w.forEach((x, i) => { out[i] = s += x })
-  return out
-}
 /** Satisfaction 1..5 (index + 1): mostly positive, worse after misses or a drop-off. */
 const CUM_GOOD = cumulative([0.08, 0.07, 0.12, 0.28, 0.45])
 const CUM_BAD = cumulative([0.24, 0.17, 0.22, 0.21, 0.16])

@@ -133,3 +133,11 @@ export class Rng {
     return s
   }
 }
+
+/** Running sums of weights: the table `Rng.pickCumulative` draws from. */
+export function cumulative (weights: readonly number[]): Float64Array {
+  const out = new Float64Array(weights.length)
+  let sum = 0
+  weights.forEach((w, i) => { out[i] = sum += w })
+  return out
+}

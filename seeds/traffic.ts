@@ -4,7 +4,7 @@ import type { HistoryWindow } from './calendar.js'
 import type { BotCatalogue } from './catalogue.js'
 import { ConversationMaker } from './conversation.js'
 import { ObjectIdMaker, uuid } from './ids.js'
-import { Rng } from './prng.js'
+import { Rng, cumulative } from './prng.js'
 import type { TrafficSink } from './sink.js'
 import type { SeededBot } from './tenant-rows.js'
 
@@ -16,13 +16,6 @@ const WORKPLACE_DOMAINS = new Set(['itSupport', 'hr'])
 
 /** Sessions may start no later than this before the window's end, so their first turn fits in it. */
 const LAST_START_MARGIN_MS = 130_000
-
-function cumulative (w: number[]): Float64Array {
-  const out = new Float64Array(w.length)
-  let s = 0
-  w.forEach((x, i) => { out[i] = s += x })
-  return out
-}
 
 export class BotTraffic {
   private readonly rng: Rng

@@ -9,9 +9,8 @@ import {
   EvaAccuracySchema, EvaAnalyticsQuerySchema, EvaConversationsDashboardSchema, EvaStackingSchema, EvaTrafficDashboardSchema
 } from '../../schemas/eva/analytics.js'
 import { EvaBotParamsSchema } from '../../schemas/eva/common.js'
-import { evaBotOf } from './access.js'
 import { evaErrors } from './errors.js'
-import { evaScope, evaWindow, iso } from './params.js'
+import { evaFilters, iso } from './params.js'
 
 /** The seed's four bucket arrays from a series. */
 function buckets (plan: BucketPlan, s: Series) {
@@ -63,9 +62,7 @@ const plugin: FastifyPluginAsyncTypebox<{ hide: boolean }> = async (app, opts) =
   app.get('/dashboard/conversations', {
     schema: schema('evaDashboardConversations', 'Conversation traffic per channel, with period-over-period', ref(EvaConversationsDashboardSchema))
   }, async (request) => {
-    const bot = evaBotOf(request)
-    const w = evaWindow(request.query, app.config)
-    const scope = evaScope(bot, catalog, request.query)
+    const { bot, window: w, scope } = evaFilters(request, request.query, app.config, catalog)
     const { plan, byChannel, total } = seriesByChannel(traffic, 'sessions', scope, w)
     const channelAnalytics = []
     for (const [channelId, series] of byChannel) {
@@ -84,9 +81,7 @@ const plugin: FastifyPluginAsyncTypebox<{ hide: boolean }> = async (app, opts) =
   app.get('/dashboard/messages', {
     schema: schema('evaDashboardMessages', 'User-message traffic with averages and period-over-period', ref(EvaTrafficDashboardSchema))
   }, async (request) => {
-    const bot = evaBotOf(request)
-    const w = evaWindow(request.query, app.config)
-    const scope = evaScope(bot, catalog, request.query)
+    const { bot, window: w, scope } = evaFilters(request, request.query, app.config, catalog)
     const { plan, series, total } = seriesTotal(traffic, 'userMessages', scope, w)
     return {
       resource: 'ANALYTIC_CONVERSATION',
@@ -98,9 +93,7 @@ const plugin: FastifyPluginAsyncTypebox<{ hide: boolean }> = async (app, opts) =
   app.get('/dashboard/users', {
     schema: schema('evaDashboardUsers', 'Distinct users per bucket with averages and period-over-period', ref(EvaTrafficDashboardSchema))
   }, async (request) => {
-    const bot = evaBotOf(request)
-    const w = evaWindow(request.query, app.config)
-    const scope = evaScope(bot, catalog, request.query)
+    const { bot, window: w, scope } = evaFilters(request, request.query, app.config, catalog)
     const { plan, series, total } = distinctUserSeries(traffic, scope, w)
     return {
       resource: 'ANALYTIC_CONVERSATION',
@@ -112,9 +105,7 @@ const plugin: FastifyPluginAsyncTypebox<{ hide: boolean }> = async (app, opts) =
   app.get('/dashboard/accuracy', {
     schema: schema('evaDashboardAccuracy', 'Share of user messages understood, now and in the previous window', ref(EvaAccuracySchema))
   }, async (request) => {
-    const bot = evaBotOf(request)
-    const w = evaWindow(request.query, app.config)
-    const scope = evaScope(bot, catalog, request.query)
+    const { bot, window: w, scope } = evaFilters(request, request.query, app.config, catalog)
     const rate = (pw: Window): number => {
       const { total, understood } = traffic.understood(scope, pw)
       return total === 0 ? 0 : round2(understood / total * eva.rateScale)
@@ -152,9 +143,7 @@ const plugin: FastifyPluginAsyncTypebox<{ hide: boolean }> = async (app, opts) =
   app.get('/dashboard/stacking/intents', {
     schema: schema('evaDashboardStackingIntents', 'Intent hits per channel', ref(EvaStackingSchema))
   }, async (request) => {
-    const bot = evaBotOf(request)
-    const w = evaWindow(request.query, app.config)
-    const scope = evaScope(bot, catalog, request.query)
+    const { window: w, scope } = evaFilters(request, request.query, app.config, catalog)
     const hits = traffic.intentHits(scope, w).map(h => ({ channelId: h.channelId, topic: h.intentId, value: h.value }))
     return stacking(scope, hits, id => {
       const intent = catalog.intents.get(id)
@@ -165,9 +154,7 @@ const plugin: FastifyPluginAsyncTypebox<{ hide: boolean }> = async (app, opts) =
   app.get('/dashboard/stacking/flows', {
     schema: schema('evaDashboardStackingFlows', 'Conversations per flow travelled, per channel', ref(EvaStackingSchema))
   }, async (request) => {
-    const bot = evaBotOf(request)
-    const w = evaWindow(request.query, app.config)
-    const scope = evaScope(bot, catalog, request.query)
+    const { window: w, scope } = evaFilters(request, request.query, app.config, catalog)
     const hits = traffic.flowHits(scope, w).map(h => ({ channelId: h.channelId, topic: h.flowId, value: h.value }))
     return stacking(scope, hits, id => catalog.flows.get(id)?.name ?? null)
   })

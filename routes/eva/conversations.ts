@@ -11,7 +11,7 @@ import {
 } from '../../schemas/eva/conversations.js'
 import { evaBotOf } from './access.js'
 import { evaErrors } from './errors.js'
-import { evaPage, evaScope, evaWindow, iso } from './params.js'
+import { evaFilters, evaPage, iso } from './params.js'
 import { evaChannel, evaMessageId, evaNlpResponses, parseTags } from './shape.js'
 
 const SORTS: Record<string, SessionSort> = {
@@ -64,12 +64,8 @@ const plugin: FastifyPluginAsyncTypebox<{ hide: boolean }> = async (app, opts) =
     }
   }, async (request) => {
     const q = request.query
-    const bot = evaBotOf(request)
-    const query = {
-      scope: evaScope(bot, catalog, q),
-      window: evaWindow(q, app.config),
-      search: conversationSearch(catalog, bot, q.searchBy, q.searchTerm)
-    }
+    const { bot, window, scope } = evaFilters(request, q, app.config, catalog)
+    const query = { scope, window, search: conversationSearch(catalog, bot, q.searchBy, q.searchTerm) }
     const page = evaPage(q, app.config)
     const total = sessions.count(query)
     const rows = sessions.list(query, SORTS[q.orderBy], q.direction, page.size, pageOffset(page))

@@ -8,9 +8,8 @@ import { BadRequestError } from '../../src/errors.js'
 import { ref } from '../../schemas/common.js'
 import { EvaBotParamsSchema } from '../../schemas/eva/common.js'
 import { EvaMessageListQuerySchema, EvaMessagePageSchema } from '../../schemas/eva/conversations.js'
-import { evaBotOf } from './access.js'
 import { evaErrors } from './errors.js'
-import { evaPage, evaScope, evaWindow, iso } from './params.js'
+import { evaFilters, evaPage, iso } from './params.js'
 import { evaChannel, evaMessageId, evaNlpResponses, parseTags } from './shape.js'
 
 /** FOUND, NONE or ALL, comma-separated; ALL (or both) means no filter. */
@@ -76,10 +75,10 @@ const plugin: FastifyPluginAsyncTypebox<{ hide: boolean }> = async (app, opts) =
     }
   }, async (request) => {
     const q = request.query
-    const bot = evaBotOf(request)
+    const { bot, window, scope } = evaFilters(request, q, app.config, catalog)
     const query = {
-      scope: evaScope(bot, catalog, q),
-      window: evaWindow(q, app.config),
+      scope,
+      window,
       understanding: understandingOf(q.nlpResponseFilters),
       search: messageSearch(catalog, sessions, bot, q.searchBy, q.searchTerm)
     }

@@ -1,4 +1,5 @@
 /** Translates eva query parameters into the engine's window, scope and paging. */
+import type { FastifyRequest } from 'fastify'
 import type { Config } from '../../src/config.js'
 import type { BotRow, Catalog } from '../../src/db/catalog.repo.js'
 import type { Scope } from '../../src/db/traffic.repo.js'
@@ -6,6 +7,7 @@ import { BadRequestError } from '../../src/errors.js'
 import { normalizeTimeZone } from '../../src/engine/tz.js'
 import { makeWindow, parseInstant, type Window } from '../../src/engine/window.js'
 import type { PageRequest } from '../../src/engine/paging.js'
+import { evaBotOf } from './access.js'
 
 const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/
 
@@ -43,6 +45,12 @@ export function evaScope (bot: BotRow, catalog: Catalog, q: { channelUuids?: str
   }
   const wanted = new Set(raw.map(s => s.toLowerCase()))
   return { botId: bot.id, channelIds: channels.filter(c => wanted.has(c.extId.toLowerCase())).map(c => c.id) }
+}
+
+/** What every analytics and list endpoint starts from: the bot, its window and its channel scope. */
+export function evaFilters (request: FastifyRequest, q: WindowQuery & { channelUuids?: string, channelUUIDs?: string }, config: Readonly<Config>, catalog: Catalog) {
+  const bot = evaBotOf(request)
+  return { bot, window: evaWindow(q, config), scope: evaScope(bot, catalog, q) }
 }
 
 export function evaPage (q: { page: number, size: number }, config: Readonly<Config>): PageRequest {

@@ -5,7 +5,7 @@ import { toCsv } from '../../src/reports/csv.js'
 import type { Repositories } from '../../src/plugins/repositories.js'
 import type { Config } from '../../src/config.js'
 import type { ReportRow } from '../../src/db/reports.repo.js'
-import { FileParamsSchema } from './reports.js'
+import { EvaReportFileParamsSchema } from '../../schemas/eva/conversations.js'
 import { conversationItem, conversationSearch } from './conversations.js'
 import { messageItems, messageSearch } from './messages.js'
 import { evaScope, evaWindow, iso } from './params.js'
@@ -74,7 +74,7 @@ export function renderReport (repos: Repositories, config: Readonly<Config>, rep
 /** Public like a pre-signed URL: the unguessable report UUID is the credential. */
 const plugin: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/:uuid/:fileName', {
-    schema: { hide: true, params: FileParamsSchema }
+    schema: { hide: true, params: EvaReportFileParamsSchema }
   }, async (request, reply) => {
     const report = app.repos.reports.byUuid(request.params.uuid)
     if (report === undefined || report.fileName !== request.params.fileName) throw new NotFoundError('Report not found')

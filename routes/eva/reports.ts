@@ -1,6 +1,5 @@
 /** E10, E12, E15 request a report; E16 lists them; their fileUrl downloads a real CSV. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { Type } from '@sinclair/typebox'
 import { uuidFrom } from '../../src/auth/eva-tokens.js'
 import { pageOffset, springPage } from '../../src/engine/paging.js'
 import { BadRequestError, NotFoundError } from '../../src/errors.js'
@@ -112,10 +111,5 @@ const plugin: FastifyPluginAsyncTypebox<{ hide: boolean }> = async (app, opts) =
     return springPage(rows, reports.count(bot.id), page, true)
   })
 }
-
-export const FileParamsSchema = Type.Object({
-  uuid: Type.String({ pattern: '^[0-9a-f-]{36}$' }),
-  fileName: Type.String({ maxLength: 200 })
-})
 
 export default plugin

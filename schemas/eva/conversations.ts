@@ -118,3 +118,8 @@ export const EvaReportItemSchema = Type.Object({
 }, { $id: 'EvaReportItem' })
 
 export const EvaReportPageSchema = springPageOf('EvaReportPage', ref(EvaReportItemSchema))
+
+export const EvaReportFileParamsSchema = Type.Object({
+  uuid: Type.String({ pattern: '^[0-9a-f-]{36}$' }),
+  fileName: Type.String({ maxLength: 200 })
+})
