@@ -1,6 +1,7 @@
 /** Writes openapi.yaml from the route schemas (npm run openapi); `--check` fails when the file is stale. */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import { stringify } from 'yaml'
 import { buildApp } from './app.js'
 import { testConfig } from './config.js'
 import { buildMemoryDatabase } from './db/open.js'
@@ -14,7 +15,8 @@ export async function renderOpenapi (): Promise<string> {
   const app = await buildApp(config, { db })
   try {
     await app.ready()
-    return app.swagger({ yaml: true })
+    // no YAML anchors/aliases: some OpenAPI tools do not follow them
+    return stringify(app.swagger(), { aliasDuplicateObjects: false, lineWidth: 0 })
   } finally {
     await app.close()
   }
