@@ -2,12 +2,14 @@
 import type { FastifyPluginAsync } from 'fastify'
 import repositories from '../src/plugins/repositories.js'
 import eva from './eva/index.js'
+import kore from './kore/index.js'
 import sandbox from './sandbox/index.js'
 
 const routes: FastifyPluginAsync = async (app) => {
   await app.register(repositories)
   await app.register(sandbox, { prefix: '/__sandbox' })
   await app.register(eva)
+  await app.register(kore, { prefix: '/api' })
 }
 
 export default routes

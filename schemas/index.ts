@@ -4,6 +4,13 @@ import * as evaAnalytics from './eva/analytics.js'
 import * as evaAuth from './eva/auth.js'
 import * as evaCommon from './eva/common.js'
 import * as evaConversations from './eva/conversations.js'
+import * as koreAdmin from './kore/admin.js'
+import * as koreCommon from './kore/common.js'
+import * as koreDebugLogs from './kore/debug-logs.js'
+import * as koreEngagement from './kore/engagement.js'
+import * as koreMessages from './kore/messages.js'
+import * as koreSessions from './kore/sessions.js'
+import * as koreWidgets from './kore/widgets.js'
 
 function models (...modules: Array<Record<string, unknown>>): Model[] {
   const out: Model[] = []
@@ -18,4 +25,7 @@ function models (...modules: Array<Record<string, unknown>>): Model[] {
 }
 
 /** In dependency order: a model is added after the models it references. */
-export const ALL_MODELS: Model[] = models(evaCommon, evaAnalytics, evaConversations, evaAuth)
+export const ALL_MODELS: Model[] = models(
+  evaCommon, evaAnalytics, evaConversations, evaAuth,
+  koreCommon, koreWidgets, koreSessions, koreMessages, koreDebugLogs, koreEngagement, koreAdmin
+)

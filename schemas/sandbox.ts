@@ -28,8 +28,26 @@ export const EvaTenantsSchema = Type.Object({
   }))
 })
 
+export const KoreTenantsSchema = Type.Object({
+  apps: Type.Array(Type.Object({
+    clientId: Type.String(),
+    clientSecret: Type.String(),
+    kind: Type.Union([Type.Literal('builder'), Type.Literal('admin')]),
+    botIds: Type.Array(Type.String()),
+    scopes: Type.Array(Type.String()),
+    sampleJwt: Type.String({ description: 'HS256 {appId, sub, iat}, no expiry' })
+  })),
+  bots: Type.Array(Type.Object({
+    botId: Type.String(),
+    name: Type.String(),
+    dashboards: Type.Array(Type.Object({ name: Type.String(), widgets: Type.Array(Type.String()) })),
+    userIds: Type.Array(Type.String(), { description: 'A sample of end users with conversations' })
+  }))
+})
+
 export const TenantsSchema = Type.Object({
-  eva: EvaTenantsSchema
+  eva: EvaTenantsSchema,
+  kore: KoreTenantsSchema
 }, { additionalProperties: true })
 
 export const SandboxErrorSchema = Type.Object({

@@ -7,6 +7,8 @@ import { TrafficSink } from './sink.js'
 import { insertTenants } from './tenant-rows.js'
 import { ORGS } from './tenants.js'
 import { BotTraffic } from './traffic.js'
+import { seedKoreAccounts } from './kore-accounts.js'
+import { seedKoreDashboards } from './kore-dashboards.js'
 
 export type Scenario = 'empty' | 'small' | 'default' | 'large'
 
@@ -58,6 +60,8 @@ export function seedDatabase (db: Database, opts: SeedOptions): SeedStats {
       catalogues.push(writer.write(bot, opts.seed))
       progress('catalogue', catalogues.length, bots.length)
     }
+    seedKoreDashboards(db, opts.seed)
+    seedKoreAccounts(db, opts.seed)
 
     if (scale.days > 0) {
       const total = bots.length * scale.days

@@ -8,6 +8,7 @@ import { openDatabase } from './db/open.js'
 import { statusOf } from './errors.js'
 import allowedMethods from './plugins/allowed-methods.js'
 import dbPlugin from './plugins/db.js'
+import jobsPlugin from './plugins/jobs.js'
 import schemasPlugin from './plugins/schemas.js'
 import swaggerPlugin from './plugins/swagger.js'
 import routes from '../routes/index.js'
@@ -40,6 +41,7 @@ export async function buildApp (config: Readonly<Config>, opts: BuildOptions = {
   const db = opts.db ?? openDatabase(config.db, config).db
   await app.register(allowedMethods)
   await app.register(dbPlugin, { db })
+  await app.register(jobsPlugin)
   await app.register(schemasPlugin)
   await app.register(swaggerPlugin)
 

@@ -43,6 +43,14 @@ export const ConfigSchema = Type.Object({
     maxRangeDays: Type.Integer({ minimum: 1 }),
     accessTokenTtl: Type.Integer({ minimum: 1 }),
     refreshTokenTtl: Type.Integer({ minimum: 1 })
+  }),
+  kore: Type.Object({
+    /** the documented 60/min and 1800/hour limits, answered with 429; off so contract suites are not throttled */
+    rateLimit: Type.Boolean(),
+    /** how long erase, import and publish jobs stay pending (sandbox clock) */
+    jobDelayMs: Type.Integer({ minimum: 0 }),
+    /** final status of an import whose definition file is invalid: the QA suites disagree */
+    importFailedStatus: Type.Union([Type.Literal('failed'), Type.Literal('failure')])
   })
 })
 
@@ -104,6 +112,11 @@ export function loadConfig (env: Env, today: Date = new Date()): Readonly<Config
       maxRangeDays: int(env, 'SANDBOX_EVA_MAX_RANGE_DAYS', 366),
       accessTokenTtl: int(env, 'SANDBOX_EVA_ACCESS_TOKEN_TTL', 300),
       refreshTokenTtl: int(env, 'SANDBOX_EVA_REFRESH_TOKEN_TTL', 1800)
+    },
+    kore: {
+      rateLimit: bool(env, 'SANDBOX_KORE_RATE_LIMIT', false),
+      jobDelayMs: int(env, 'SANDBOX_KORE_JOB_DELAY_MS', 2000),
+      importFailedStatus: str(env, 'SANDBOX_KORE_IMPORT_FAILED_STATUS', 'failed')
     }
   }
   if (!Value.Check(ConfigSchema, candidate)) {

@@ -9,6 +9,12 @@ export const UnauthorizedError = createError<[string]>('MOCK_UNAUTHORIZED', '%s'
 export const ForbiddenError = createError<[string]>('MOCK_FORBIDDEN', '%s', 403)
 /** A well-formed id that names nothing. */
 export const NotFoundError = createError<[string]>('MOCK_NOT_FOUND', '%s', 404)
+/** A required body field is missing (Kore answers 412). */
+export const PreconditionFailedError = createError<[string]>('MOCK_PRECONDITION_FAILED', '%s', 412)
+/** The opt-in vendor rate limit was exceeded. */
+export const RateLimitedError = createError<[string]>('MOCK_RATE_LIMITED', '%s', 429)
+/** The body is well-formed but its content cannot be processed (e.g. an unsupported definition file). */
+export const UnprocessableError = createError<[string]>('MOCK_UNPROCESSABLE', '%s', 422)
 /** The control plane without the configured x-sandbox-token. */
 export const AdminTokenError = createError('MOCK_ADMIN_TOKEN', 'missing or wrong x-sandbox-token', 401)
 
@@ -17,6 +23,9 @@ export const ERROR_CATALOGUE = [
   { code: 'MOCK_UNAUTHORIZED', status: 401, when: 'missing, garbled, badly signed or expired credentials' },
   { code: 'MOCK_FORBIDDEN', status: 403, when: 'valid credentials without access to that org, env or bot' },
   { code: 'MOCK_NOT_FOUND', status: 404, when: 'an unknown sessionCode, report file or route' },
+  { code: 'MOCK_PRECONDITION_FAILED', status: 412, when: 'Kore: a required body field is missing, or the body is empty' },
+  { code: 'MOCK_RATE_LIMITED', status: 429, when: 'an opt-in vendor rate limit was exceeded' },
+  { code: 'MOCK_UNPROCESSABLE', status: 422, when: 'Kore: an import definition the platform no longer supports' },
   { code: 'MOCK_ADMIN_TOKEN', status: 401, when: '/__sandbox/* without the configured x-sandbox-token' }
 ] as const
 

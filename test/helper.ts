@@ -84,3 +84,29 @@ export async function evaSession (app: FastifyInstance, botIndex = 0) {
   const base = `/eva-dashboard/org/${bot.orgUUID}/env/${bot.envUUID}/bot/${bot.botUUID}`
   return { tenants, bot, user, token, base, headers: { authorization: `Bearer ${token}` } }
 }
+
+export interface KoreTenant {
+  apps: Array<{ clientId: string, clientSecret: string, kind: 'builder' | 'admin', botIds: string[], scopes: string[], sampleJwt: string }>
+  bots: Array<{ botId: string, name: string, dashboards: Array<{ name: string, widgets: string[] }>, userIds: string[] }>
+}
+
+export async function koreTenants (app: FastifyInstance): Promise<KoreTenant> {
+  return (await app.inject({ method: 'GET', url: '/__sandbox/tenants' })).json().kore as KoreTenant
+}
+
+/** A Kore bot with its App Builder app and the account's Admin Console app, with `auth` headers for both. */
+export async function koreSession (app: FastifyInstance, botIndex = 0) {
+  const tenants = await koreTenants(app)
+  const bot = tenants.bots[botIndex]
+  const builder = tenants.apps.find(a => a.kind === 'builder' && a.botIds.includes(bot.botId))
+  const admin = tenants.apps.find(a => a.kind === 'admin' && a.botIds.includes(bot.botId))
+  if (builder === undefined || admin === undefined) throw new Error('no Kore apps for bot')
+  return {
+    tenants,
+    bot,
+    builder,
+    admin,
+    builderHeaders: { auth: builder.sampleJwt },
+    adminHeaders: { auth: admin.sampleJwt }
+  }
+}

@@ -3,6 +3,7 @@ import { timingSafeEqual } from 'node:crypto'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { AdminTokenError } from '../../src/errors.js'
 import { secretFor } from '../../seeds/tenants.js'
+import { sampleKoreJwt } from '../../src/auth/kore-jwt.js'
 import { HealthSchema, TenantsSchema } from '../../schemas/sandbox.js'
 
 function sameToken (given: string, expected: string): boolean {
@@ -43,6 +44,7 @@ const plugin: FastifyPluginAsyncTypebox = async (app) => {
     }))
     const firstRealm = evaBots.length > 0 ? realmOf(evaBots[0].orgId) : ''
     return {
+      kore: koreTenants(),
       eva: {
         realm: firstRealm,
         tokenUrl: `${base}/auth/realms/${firstRealm}/protocol/openid-connect/token`,
@@ -58,6 +60,39 @@ const plugin: FastifyPluginAsyncTypebox = async (app) => {
       }
     }
   })
+
+  const dashboardsOf = app.db.prepare<[number], { dashboard: string, widget: string | null }>(`SELECT d.name AS dashboard, w.name AS widget
+    FROM dashboards d LEFT JOIN widgets w ON w.dashboard_id = d.id WHERE d.bot_id = ? ORDER BY d.id, w.id`)
+  const sampleUsers = app.db.prepare<[number], { extId: string }>(`SELECT u.ext_id AS extId FROM users u
+    WHERE u.bot_id = ? AND EXISTS (SELECT 1 FROM sessions s WHERE s.user_id = u.id) ORDER BY u.id LIMIT 10`)
+  const issuedAt = Math.floor(Date.parse(`${config.anchor}T00:00:00Z`) / 1000)
+
+  function koreTenants () {
+    return {
+      apps: principals.all('kore').map(p => ({
+        clientId: p.login,
+        clientSecret: secretFor(config.seed, 'kore', p.login),
+        kind: p.kind as 'builder' | 'admin',
+        botIds: p.botIds.map(id => catalog.bots.get(id)?.extId ?? ''),
+        scopes: p.scopes,
+        sampleJwt: sampleKoreJwt(config.seed, p.login, issuedAt)
+      })),
+      bots: catalog.botsOf('kore').map(b => {
+        const dashboards = new Map<string, string[]>()
+        for (const row of dashboardsOf.all(b.id)) {
+          const list = dashboards.get(row.dashboard) ?? []
+          if (row.widget !== null) list.push(row.widget)
+          dashboards.set(row.dashboard, list)
+        }
+        return {
+          botId: b.extId,
+          name: b.name,
+          dashboards: [...dashboards].map(([name, widgets]) => ({ name, widgets })),
+          userIds: sampleUsers.all(b.id).map(u => u.extId)
+        }
+      })
+    }
+  }
 
   app.post('/reset', { schema: { hide: true, response: { 200: HealthSchema } } }, async () => {
     app.dataset.reset()

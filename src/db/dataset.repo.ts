@@ -1,6 +1,7 @@
-/** The dataset as a whole: its meta rows, data version and reset to the seeded state. */
+/** The dataset as a whole: its meta rows, data version, and reset to the seeded state. */
 import type Database from 'better-sqlite3'
-import { MUTABLE_TABLES } from './schema.js'
+import { seedDatabase, type Scenario } from '../../seeds/index.js'
+import { MUTABLE_TABLES, SEEDED_TABLES } from './schema.js'
 
 const GET_META = 'SELECT value FROM meta WHERE key = ?'
 const SET_META = 'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'
@@ -10,11 +11,17 @@ export function createDatasetRepository (db: Database.Database) {
   const getMeta = db.prepare<[string], { value: string }>(GET_META)
   const setMeta = db.prepare(SET_META)
   const bump = db.prepare(BUMP_VERSION)
-  const truncates = MUTABLE_TABLES.map(t => db.prepare(`DELETE FROM ${t}`))
+  const truncateMutable = MUTABLE_TABLES.map(t => db.prepare(`DELETE FROM ${t}`))
+  const truncateSeeded = SEEDED_TABLES.map(t => db.prepare(`DELETE FROM ${t}`))
 
   function meta (key: string): string | null {
     return getMeta.get(key)?.value ?? null
   }
+
+  const clearRunTimeWrites = db.transaction((): void => {
+    for (const stmt of truncateMutable) stmt.run()
+    bump.run()
+  })
 
   return {
     meta,
@@ -22,11 +29,30 @@ export function createDatasetRepository (db: Database.Database) {
     dataVersion (): number { return Number(meta('data_version') ?? '0') },
     /** Every write calls this, so caches keyed by the version never serve stale data. */
     bumpDataVersion (): void { bump.run() },
-    /** Back to the seeded state: run-time writes are dropped (seeded rows are never modified yet). */
-    reset: db.transaction((): void => {
-      for (const stmt of truncates) stmt.run()
+    /** A write changed seeded rows (an erasure): the next reset must reseed, not just truncate. */
+    markSeededDataChanged (): void { setMeta.run('seeded_data_changed', '1') },
+    /**
+     * Back to the freshly seeded state. Run-time tables are emptied; when seeded rows were
+     * changed the seeded tables are emptied and regenerated from the stored seed, which
+     * gives the same rows (and ids) as the first build.
+     */
+    reset (): void {
+      if (meta('seeded_data_changed') !== '1') {
+        clearRunTimeWrites()
+        return
+      }
+      db.transaction(() => {
+        for (const stmt of truncateMutable) stmt.run()
+        for (const stmt of truncateSeeded) stmt.run()
+      })()
+      seedDatabase(db, {
+        seed: Number(meta('seed')),
+        scenario: meta('scenario') as Scenario,
+        anchor: meta('anchor') ?? ''
+      })
+      setMeta.run('seeded_data_changed', '0')
       bump.run()
-    })
+    }
   }
 }
 

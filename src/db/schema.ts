@@ -4,7 +4,7 @@
  * Bump whenever the DDL or the generator's output changes: an existing database file
  * built under another version is rebuilt at start (see src/db/open.ts).
  */
-export const SCHEMA_VERSION = 1
+export const SCHEMA_VERSION = 2
 
 /**
  * Tables are created before the bulk insert; indexes after it (src/db/open.ts), which
@@ -194,6 +194,76 @@ CREATE TABLE principal_bots (
   PRIMARY KEY (principal_id, bot_id)
 ) STRICT, WITHOUT ROWID;
 
+-- Kore custom dashboards and their widgets (the query definition is JSON)
+CREATE TABLE dashboards (
+  id     INTEGER PRIMARY KEY,
+  bot_id INTEGER NOT NULL REFERENCES bots (id),
+  ext_id TEXT NOT NULL,
+  name   TEXT NOT NULL,
+  UNIQUE (bot_id, name)
+) STRICT;
+
+CREATE TABLE widgets (
+  id           INTEGER PRIMARY KEY,
+  dashboard_id INTEGER NOT NULL REFERENCES dashboards (id),
+  ext_id       TEXT NOT NULL,           -- wg-…
+  name         TEXT NOT NULL,
+  type         TEXT NOT NULL,           -- table, bar, line, pie, …
+  dataset      TEXT NOT NULL CHECK (dataset IN ('Analytics', 'Sessions', 'Messages')),
+  definition   TEXT NOT NULL,           -- JSON: select, groupBy, metric, dimensions, metrics …
+  UNIQUE (dashboard_id, name)
+) STRICT;
+
+-- people of an account (Kore): owners, developers, admins; they can never be erased
+CREATE TABLE account_users (
+  id             INTEGER PRIMARY KEY,
+  org_id         INTEGER NOT NULL REFERENCES orgs (id),
+  ext_id         TEXT NOT NULL,         -- u-…
+  username       TEXT NOT NULL,         -- e-mail
+  org_user_id    TEXT NOT NULL,
+  is_owner       INTEGER NOT NULL,
+  is_developer   INTEGER NOT NULL,
+  can_create_bot INTEGER NOT NULL,
+  admin_roles    TEXT NOT NULL,         -- JSON [{roleId, roleName, groups}]
+  UNIQUE (org_id, ext_id)
+) STRICT;
+
+CREATE TABLE account_user_bot_roles (
+  user_id   INTEGER NOT NULL REFERENCES account_users (id),
+  bot_id    INTEGER NOT NULL REFERENCES bots (id),
+  role_id   TEXT NOT NULL,
+  role_name TEXT NOT NULL,
+  PRIMARY KEY (user_id, bot_id, role_id)
+) STRICT, WITHOUT ROWID;
+
+-- asynchronous jobs (Kore erase, import, publish): acknowledged rows survive restarts
+CREATE TABLE jobs (
+  id         INTEGER PRIMARY KEY,
+  vendor     TEXT NOT NULL,
+  kind       TEXT NOT NULL,             -- 'erase' | 'import' | 'publish'
+  ext_id     TEXT NOT NULL UNIQUE,      -- eud-…, bir-…, ds-…
+  org_id     INTEGER NOT NULL REFERENCES orgs (id),
+  bot_id     INTEGER REFERENCES bots (id),
+  status     TEXT NOT NULL,             -- 'pending' until run, then the kind's final state
+  request    TEXT NOT NULL,             -- JSON as received (validated)
+  result     TEXT,                      -- JSON written when the job completes
+  created_ms INTEGER NOT NULL,
+  due_ms     INTEGER NOT NULL,          -- when it completes (sandbox clock)
+  updated_ms INTEGER NOT NULL
+) STRICT;
+
+-- files uploaded through Kore /api/public/uploadfile
+CREATE TABLE uploads (
+  id         INTEGER PRIMARY KEY,
+  ext_id     TEXT NOT NULL UNIQUE,      -- 24-hex fileId
+  org_id     INTEGER NOT NULL REFERENCES orgs (id),
+  file_name  TEXT NOT NULL,
+  extension  TEXT NOT NULL,
+  context    TEXT NOT NULL,
+  content    BLOB NOT NULL,
+  created_ms INTEGER NOT NULL
+) STRICT;
+
 -- eva reports requested through */request_report (written at run time)
 CREATE TABLE reports (
   id          INTEGER PRIMARY KEY,
@@ -220,7 +290,16 @@ CREATE INDEX messages_by_reply ON messages (reply_to) WHERE reply_to IS NOT NULL
 CREATE INDEX message_entities_by_name ON message_entities (bot_id, name, message_id);
 CREATE INDEX users_by_bot_first_seen ON users (bot_id, first_seen_ms);
 CREATE INDEX reports_by_bot ON reports (bot_id, created_ms);
+CREATE INDEX jobs_due ON jobs (status, due_ms);
+CREATE INDEX widgets_by_dashboard ON widgets (dashboard_id);
 `
 
 /** Tables written at run time; everything else is the seeded dataset. */
-export const MUTABLE_TABLES = ['reports'] as const
+export const MUTABLE_TABLES = ['reports', 'jobs', 'uploads'] as const
+
+/** Seeded tables, children first: the order a reseed empties them in. */
+export const SEEDED_TABLES = [
+  'message_entities', 'messages', 'session_flows', 'sessions', 'users', 'texts', 'answers', 'intents', 'flows',
+  'widgets', 'dashboards', 'account_user_bot_roles', 'account_users', 'principal_bots', 'principals',
+  'channels', 'channel_types', 'bots', 'envs', 'orgs'
+] as const

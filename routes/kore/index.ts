@@ -1,0 +1,29 @@
+/** Kore.ai XO public APIs under /api: the `auth` JWT, the `{"errors":[…]}` envelope, 405 on a wrong method. */
+import type { FastifyPluginAsync } from 'fastify'
+import { useKoreAccess } from './access.js'
+import debugLogs from './debug-logs.js'
+import engagement from './engagement.js'
+import erase from './erase.js'
+import { useKoreErrors } from './errors.js'
+import imports from './imports.js'
+import messages from './messages.js'
+import publish from './publish.js'
+import sessions from './sessions.js'
+import userRoles from './user-roles.js'
+import widgets from './widgets.js'
+
+const plugin: FastifyPluginAsync = async (app) => {
+  useKoreErrors(app)
+  useKoreAccess(app)
+  await app.register(widgets)
+  await app.register(sessions)
+  await app.register(messages)
+  await app.register(debugLogs)
+  await app.register(engagement)
+  await app.register(userRoles)
+  await app.register(publish)
+  await app.register(imports)
+  await app.register(erase)
+}
+
+export default plugin

@@ -1,0 +1,6 @@
+/** Kore sessions: to be written. */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+
+const plugin: FastifyPluginAsyncTypebox = async () => {}
+
+export default plugin

@@ -1,0 +1,2 @@
+/** Kore admin models: to be written. */
+export {}

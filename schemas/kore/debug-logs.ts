@@ -1,0 +1,2 @@
+/** Kore debug-logs models: to be written. */
+export {}

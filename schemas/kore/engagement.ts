@@ -1,0 +1,2 @@
+/** Kore engagement models: to be written. */
+export {}

@@ -1,0 +1,2 @@
+/** Kore messages models: to be written. */
+export {}

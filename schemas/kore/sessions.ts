@@ -1,0 +1,2 @@
+/** Kore sessions models: to be written. */
+export {}

@@ -1,0 +1,2 @@
+/** Kore widgets models: to be written. */
+export {}
