@@ -3,7 +3,7 @@ import type { Database } from 'better-sqlite3'
 import { hex24, uuid } from './ids.js'
 import { Rng } from './prng.js'
 import { hashSecret, secretFor } from './secrets.js'
-import { CHANNEL_TYPES, EVA_USERS, KORE_ADMIN_SCOPES, KORE_BUILDER_SCOPES, ORGS } from './tenants.js'
+import { CHANNEL_TYPES, EVA_USERS, KORE_ADMIN_SCOPES, KORE_LIMITED_ADMIN_SCOPES, KORE_LIMITED_BUILDER_SCOPES, KORE_BUILDER_SCOPES, ORGS } from './tenants.js'
 import type { BotDef, Vendor } from './tenants.js'
 
 export interface SeededBot {
@@ -84,6 +84,11 @@ export function insertTenants (db: Database, seed: number): SeededBot[] {
       }
       const adminId = `cs-${uuid(rng)}`
       addPrincipal('kore', orgId, 'admin', adminId, secretFor(seed, 'kore', adminId), KORE_ADMIN_SCOPES, orgBotIds)
+      // apps mapped to fewer scopes, so clients can test their "Scope is incorrect" handling
+      const limitedBuilder = `cs-${uuid(rng)}`
+      addPrincipal('kore', orgId, 'builder', limitedBuilder, secretFor(seed, 'kore', limitedBuilder), KORE_LIMITED_BUILDER_SCOPES, [orgBotIds[0]])
+      const limitedAdmin = `cs-${uuid(rng)}`
+      addPrincipal('kore', orgId, 'admin', limitedAdmin, secretFor(seed, 'kore', limitedAdmin), KORE_LIMITED_ADMIN_SCOPES, orgBotIds)
     } else if (org.vendor === 'chatbotcom') {
       for (const kind of ['developer', 'client']) {
         const token = secretFor(seed, 'chatbotcom', `${org.slug}/${kind}`)

@@ -227,3 +227,6 @@ export const EVA_USERS = [
 
 export const KORE_BUILDER_SCOPES = ['Custom Reports', 'Bot Sessions', 'Chat History', 'Debug Logs', 'User Engagement Trend']
 export const KORE_ADMIN_SCOPES = ['Custom Reports', 'Bot Sessions', 'Chat History', 'Delete Users Data', 'Role Management', 'Bot Publish', 'Bot Import']
+/** The scopes of the two "limited" Kore apps: each lacks most of its kind's scopes. */
+export const KORE_LIMITED_BUILDER_SCOPES = ['Chat History']
+export const KORE_LIMITED_ADMIN_SCOPES = ['Custom Reports']

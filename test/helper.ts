@@ -1,7 +1,9 @@
 /** Test helpers: a seeded database shared across test files through a cached file, and app builders. */
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import Database from 'better-sqlite3'
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from '../src/app.js'
@@ -16,12 +18,23 @@ export const NOW = Date.parse(`${ANCHOR}T12:00:00.000Z`)
 
 interface Tap { teardown: (fn: () => unknown) => void }
 
+const ROOT = fileURLToPath(new URL('..', import.meta.url))
+
+/** Changes whenever the generator or the schema changes, so a cached fixture is never stale. */
+function generatorHash (): string {
+  const files = readdirSync(join(ROOT, 'seeds'), { recursive: true, encoding: 'utf8' })
+    .filter(f => f.endsWith('.ts')).sort().map(f => join(ROOT, 'seeds', f))
+  const h = createHash('sha1')
+  for (const f of [...files, join(ROOT, 'src/db/schema.ts')]) h.update(f).update(readFileSync(f))
+  return h.digest('hex').slice(0, 12)
+}
+
 /**
  * A fresh copy of the seeded dataset: built once per (seed, scenario, anchor, schema)
  * and cached as a file, so every test file and test gets isolation without reseeding.
  */
 export function seededDb (spec: DatasetSpec = { seed: 42, scenario: 'small', anchor: ANCHOR }): Database.Database {
-  const file = join(tmpdir(), `cas-fixture-v${SCHEMA_VERSION}-${spec.seed}-${spec.scenario}-${spec.anchor}.db`)
+  const file = join(tmpdir(), `cas-fixture-v${SCHEMA_VERSION}-${generatorHash()}-${spec.seed}-${spec.scenario}-${spec.anchor}.db`)
   let buffer: Buffer
   if (existsSync(file)) {
     buffer = readFileSync(file)
