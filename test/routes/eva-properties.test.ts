@@ -1,20 +1,9 @@
 /** Invariants as properties over many random requests (acceptance 3). The seed is printed for replay. */
 import t from 'tap'
 import { build, evaSession } from '../helper.js'
+import { propertyRun, rng } from '../property.js'
 
-const SEED = Number(process.env.PROPERTY_SEED ?? Date.now() % 100000)
-const RUNS = Number(process.env.PROPERTY_RUNS ?? 30)
-t.comment(`property seed ${SEED} (replay with PROPERTY_SEED=${SEED}), ${RUNS} runs`)
-
-function rng (seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let x = Math.imul(a ^ (a >>> 15), 1 | a)
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296
-  }
-}
+const { SEED, RUNS } = propertyRun(t, 30)
 
 const ZONES = ['UTC', 'Asia/Kolkata', 'Asia/Kathmandu', 'America/New_York', 'America/Sao_Paulo', 'Europe/Madrid', 'Pacific/Chatham', '+05:30']
 const DAY = 86_400_000

@@ -3,20 +3,9 @@ import t from 'tap'
 import type { FastifyInstance } from 'fastify'
 import { build, koreSession, NOW } from '../helper.js'
 import { schemaErrors } from '../schema-check.js'
+import { propertyRun, rng } from '../property.js'
 
-const SEED = Number(process.env.PROPERTY_SEED ?? Date.now() % 100000)
-const RUNS = Number(process.env.PROPERTY_RUNS ?? 25)
-t.comment(`property seed ${SEED} (replay with PROPERTY_SEED=${SEED}), ${RUNS} runs`)
-
-function rng (seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let x = Math.imul(a ^ (a >>> 15), 1 | a)
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296
-  }
-}
+const { SEED, RUNS } = propertyRun(t, 25)
 
 const DAY = 86_400_000
 type Session = Record<string, any>
