@@ -1,5 +1,6 @@
 /** Every named model, registered once with addSchema (see src/plugins/schemas.ts). */
 import type { Model } from './common.js'
+import * as chatbotReports from './chatbotcom/reports.js'
 import * as evaAnalytics from './eva/analytics.js'
 import * as evaAuth from './eva/auth.js'
 import * as evaCommon from './eva/common.js'
@@ -27,5 +28,6 @@ function models (...modules: Array<Record<string, unknown>>): Model[] {
 /** In dependency order: a model is added after the models it references. */
 export const ALL_MODELS: Model[] = models(
   evaCommon, evaAnalytics, evaConversations, evaAuth,
-  koreCommon, koreWidgets, koreSessions, koreMessages, koreDebugLogs, koreEngagement, koreAdmin
+  koreCommon, koreWidgets, koreSessions, koreMessages, koreDebugLogs, koreEngagement, koreAdmin,
+  chatbotReports
 )

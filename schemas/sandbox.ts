@@ -45,9 +45,19 @@ export const KoreTenantsSchema = Type.Object({
   }))
 })
 
+export const ChatbotTenantsSchema = Type.Object({
+  accounts: Type.Array(Type.Object({
+    name: Type.String(),
+    developerToken: Type.String({ description: 'Reads the reports' }),
+    clientToken: Type.String({ description: 'Refused by the reports (it is for /query only)' }),
+    stories: Type.Array(Type.Object({ id: Type.String(), name: Type.String() }))
+  }))
+})
+
 export const TenantsSchema = Type.Object({
   eva: EvaTenantsSchema,
-  kore: KoreTenantsSchema
+  kore: KoreTenantsSchema,
+  chatbotcom: ChatbotTenantsSchema
 }, { additionalProperties: true })
 
 export const SandboxErrorSchema = Type.Object({

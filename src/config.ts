@@ -51,6 +51,18 @@ export const ConfigSchema = Type.Object({
     jobDelayMs: Type.Integer({ minimum: 0 }),
     /** final status of an import whose definition file is invalid: the QA suites disagree */
     importFailedStatus: Type.Union([Type.Literal('failed'), Type.Literal('failure')])
+  }),
+  chatbotcom: Type.Object({
+    /** `group` output: one flat list of points carrying the group key, or one series per group value */
+    groupShape: Type.Union([Type.Literal('points'), Type.Literal('series')]),
+    /** heatmap `day` 0: Sunday (JS getDay) or Monday */
+    weekStart: Type.Union([Type.Literal('sunday'), Type.Literal('monday')]),
+    /** heatmap `offset` minutes added to UTC (120 = UTC+2), or subtracted as JS getTimezoneOffset reports it */
+    offsetSign: Type.Union([Type.Literal('east'), Type.Literal('west')]),
+    /** heatmap `usage`: percent of all conversations, or of the busiest cell */
+    heatmapUsage: Type.Union([Type.Literal('total'), Type.Literal('max')]),
+    /** most points one series may have */
+    maxPoints: Type.Integer({ minimum: 1 })
   })
 })
 
@@ -117,6 +129,13 @@ export function loadConfig (env: Env, today: Date = new Date()): Readonly<Config
       rateLimit: bool(env, 'SANDBOX_KORE_RATE_LIMIT', false),
       jobDelayMs: int(env, 'SANDBOX_KORE_JOB_DELAY_MS', 2000),
       importFailedStatus: str(env, 'SANDBOX_KORE_IMPORT_FAILED_STATUS', 'failed')
+    },
+    chatbotcom: {
+      groupShape: str(env, 'SANDBOX_CHATBOTCOM_GROUP_SHAPE', 'points'),
+      weekStart: str(env, 'SANDBOX_CHATBOTCOM_WEEK_START', 'sunday'),
+      offsetSign: str(env, 'SANDBOX_CHATBOTCOM_OFFSET_SIGN', 'east'),
+      heatmapUsage: str(env, 'SANDBOX_CHATBOTCOM_HEATMAP_USAGE', 'total'),
+      maxPoints: int(env, 'SANDBOX_CHATBOTCOM_MAX_POINTS', 10000)
     }
   }
   if (!Value.Check(ConfigSchema, candidate)) {

@@ -123,3 +123,12 @@ export async function koreSession (app: FastifyInstance, botIndex = 0) {
     adminHeaders: { auth: admin.sampleJwt }
   }
 }
+
+export interface ChatbotAccount { name: string, developerToken: string, clientToken: string, stories: Array<{ id: string, name: string }> }
+
+/** The first ChatBot.com account (two stories) with its developer-token header. */
+export async function chatbotSession (app: FastifyInstance, accountIndex = 0) {
+  const accounts = (await app.inject({ method: 'GET', url: '/__sandbox/tenants' })).json().chatbotcom.accounts as ChatbotAccount[]
+  const account = accounts[accountIndex]
+  return { accounts, account, headers: { authorization: `Bearer ${account.developerToken}` } }
+}

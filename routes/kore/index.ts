@@ -15,6 +15,10 @@ import widgets from './widgets.js'
 const plugin: FastifyPluginAsync = async (app) => {
   useKoreErrors(app)
   useKoreAccess(app)
+  // every Kore route takes the `auth` JWT: say so once for the OpenAPI document
+  app.addHook('onRoute', (route) => {
+    if (route.schema !== undefined && route.config?.kore !== undefined) route.schema.security = [{ koreJwt: [] }]
+  })
   await app.register(widgets)
   await app.register(sessions)
   await app.register(messages)

@@ -44,6 +44,7 @@ const plugin: FastifyPluginAsyncTypebox = async (app) => {
     }))
     const firstRealm = evaBots.length > 0 ? realmOf(evaBots[0].orgId) : ''
     return {
+      chatbotcom: chatbotTenants(),
       kore: koreTenants(),
       eva: {
         realm: firstRealm,
@@ -91,6 +92,24 @@ const plugin: FastifyPluginAsyncTypebox = async (app) => {
           userIds: sampleUsers.all(b.id).map(u => u.extId)
         }
       })
+    }
+  }
+
+  function chatbotTenants () {
+    const byOrg = new Map<number, { developerToken: string, clientToken: string, botIds: number[] }>()
+    for (const p of principals.all('chatbotcom')) {
+      const entry = byOrg.get(p.orgId) ?? { developerToken: '', clientToken: '', botIds: p.botIds }
+      if (p.kind === 'developer') entry.developerToken = p.login
+      else entry.clientToken = p.login
+      byOrg.set(p.orgId, entry)
+    }
+    return {
+      accounts: [...byOrg].map(([orgId, a]) => ({
+        name: catalog.orgs.get(orgId)?.name ?? '',
+        developerToken: a.developerToken,
+        clientToken: a.clientToken,
+        stories: a.botIds.map(id => ({ id: catalog.bots.get(id)?.extId ?? '', name: catalog.bots.get(id)?.name ?? '' }))
+      }))
     }
   }
 

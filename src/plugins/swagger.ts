@@ -13,11 +13,15 @@ export default fp(async (app) => {
       },
       tags: [
         { name: 'eva-dashboard', description: 'NTT DATA eva (Syntphony CAI) Dashboard API' },
-        { name: 'eva-auth', description: 'eva Keycloak token endpoint and channel list' }
+        { name: 'eva-auth', description: 'eva Keycloak token endpoint and channel list' },
+        { name: 'kore', description: 'Kore.ai XO public APIs' },
+        { name: 'chatbotcom', description: 'ChatBot.com Reports API' }
       ],
       components: {
         securitySchemes: {
-          evaBearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Keycloak access token from the token endpoint' }
+          evaBearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Keycloak access token from the token endpoint' },
+          koreJwt: { type: 'apiKey', in: 'header', name: 'auth', description: 'HS256 JWT signed with the app client secret, client id in appId or iss' },
+          chatbotBearer: { type: 'http', scheme: 'bearer', description: 'ChatBot.com developer access token' }
         }
       }
     },
