@@ -1,5 +1,5 @@
 /** Control-plane models (/__sandbox/*). Hidden from openapi.yaml: they are not a vendor's API. */
-import { Type } from '@sinclair/typebox'
+import { Type, type Static } from '@sinclair/typebox'
 
 export const HealthSchema = Type.Object({
   status: Type.Literal('ok'),
@@ -64,4 +64,52 @@ export const SandboxErrorSchema = Type.Object({
   statusCode: Type.Integer(),
   error: Type.String(),
   message: Type.String()
+})
+
+export const LatencySchema = Type.Union([
+  Type.Object({ kind: Type.Literal('fixed'), ms: Type.Number({ minimum: 0, maximum: 60000 }) }),
+  Type.Object({ kind: Type.Literal('uniform'), min: Type.Number({ minimum: 0, maximum: 60000 }), max: Type.Number({ minimum: 0, maximum: 60000 }) }),
+  Type.Object({ kind: Type.Literal('lognormal'), median: Type.Number({ minimum: 0, maximum: 60000 }), sigma: Type.Number({ minimum: 0, maximum: 5 }) })
+])
+
+export const FaultRuleSchema = Type.Object({
+  vendor: Type.Optional(Type.Union([Type.Literal('eva'), Type.Literal('kore'), Type.Literal('chatbotcom')])),
+  route: Type.Optional(Type.String({ minLength: 1, maxLength: 300, description: 'Path glob: * one segment, ** any' })),
+  method: Type.Optional(Type.String({ maxLength: 10 })),
+  bot: Type.Optional(Type.String({ maxLength: 100, description: 'Bot id as the vendor shows it' })),
+  latency: Type.Optional(LatencySchema),
+  status: Type.Optional(Type.Integer({ minimum: 400, maximum: 599 })),
+  retryAfter: Type.Optional(Type.Integer({ minimum: 0, maximum: 86400 })),
+  drop: Type.Optional(Type.Boolean()),
+  probability: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
+  count: Type.Optional(Type.Integer({ minimum: 1 }))
+}, { additionalProperties: false })
+
+export type FaultRule = Static<typeof FaultRuleSchema>
+
+export const FaultsBodySchema = Type.Object({
+  seed: Type.Optional(Type.Integer()),
+  rules: Type.Array(FaultRuleSchema, { maxItems: 100 })
+})
+
+export const ClockBodySchema = Type.Object({
+  now: Type.Optional(Type.String({ maxLength: 40 })),
+  advance: Type.Optional(Type.String({ maxLength: 40, description: 'ISO-8601 duration, e.g. PT2H or P1DT30M' })),
+  frozen: Type.Optional(Type.Boolean())
+}, { additionalProperties: false })
+
+export const ClockSchema = Type.Object({
+  now: Type.String(),
+  frozen: Type.Boolean(),
+  offsetMs: Type.Number()
+})
+
+export const RateLimitsSchema = Type.Object({
+  kore: Type.Boolean({ description: 'Kore documents 60/min and 1800/hour; the other vendors document none' })
+}, { additionalProperties: false })
+
+export const RequestsQuerySchema = Type.Object({
+  limit: Type.Integer({ minimum: 1, maximum: 10000, default: 100 }),
+  vendor: Type.Optional(Type.String({ maxLength: 20 })),
+  status: Type.Optional(Type.Integer({ minimum: 100, maximum: 599 }))
 })

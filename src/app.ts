@@ -3,27 +3,29 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import type Database from 'better-sqlite3'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { Config } from './config.js'
-import { systemClock, type Clock } from './clock.js'
+import { controllableClock, type ControlledClock } from './clock.js'
 import { openDatabase } from './db/open.js'
 import { statusOf } from './errors.js'
 import allowedMethods from './plugins/allowed-methods.js'
+import control from './plugins/control.js'
 import dbPlugin from './plugins/db.js'
 import jobsPlugin from './plugins/jobs.js'
 import schemasPlugin from './plugins/schemas.js'
+import securityHeaders from './plugins/security-headers.js'
 import swaggerPlugin from './plugins/swagger.js'
 import routes from '../routes/index.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
     config: Readonly<Config>
-    clock: Clock
+    clock: ControlledClock
   }
 }
 
 export interface BuildOptions {
   /** an already opened database (tests pass a copy of a seeded buffer) */
   db?: Database.Database
-  clock?: Clock
+  clock?: ControlledClock
 }
 
 export async function buildApp (config: Readonly<Config>, opts: BuildOptions = {}): Promise<FastifyInstance> {
@@ -36,12 +38,14 @@ export async function buildApp (config: Readonly<Config>, opts: BuildOptions = {
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   app.decorate('config', config)
-  app.decorate('clock', opts.clock ?? systemClock())
+  app.decorate('clock', opts.clock ?? controllableClock())
 
   const db = opts.db ?? openDatabase(config.db, config).db
+  await app.register(securityHeaders)
   await app.register(allowedMethods)
   await app.register(dbPlugin, { db })
   await app.register(jobsPlugin)
+  await app.register(control)
   await app.register(schemasPlugin)
   await app.register(swaggerPlugin)
 

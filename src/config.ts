@@ -21,6 +21,8 @@ export const ConfigSchema = Type.Object({
   anchor: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
   /** when set, /__sandbox/* requires header x-sandbox-token with this value */
   adminToken: Type.Union([Type.String({ minLength: 1 }), Type.Null()]),
+  /** requests kept in the journal (a ring buffer) */
+  journalSize: Type.Integer({ minimum: 1, maximum: 1_000_000 }),
   logLevel: Type.Union([
     Type.Literal('fatal'), Type.Literal('error'), Type.Literal('warn'),
     Type.Literal('info'), Type.Literal('debug'), Type.Literal('trace'), Type.Literal('silent')
@@ -112,6 +114,7 @@ export function loadConfig (env: Env, today: Date = new Date()): Readonly<Config
     scenario: str(env, 'SANDBOX_SCENARIO', 'default'),
     anchor,
     adminToken: env.SANDBOX_ADMIN_TOKEN === undefined || env.SANDBOX_ADMIN_TOKEN === '' ? null : env.SANDBOX_ADMIN_TOKEN,
+    journalSize: int(env, 'SANDBOX_JOURNAL_SIZE', 1000),
     logLevel: str(env, 'LOG_LEVEL', 'info'),
     eva: {
       pageBase: int(env, 'SANDBOX_EVA_PAGE_BASE', 1),

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url'
 import Database from 'better-sqlite3'
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from '../src/app.js'
-import { fixedClock, type Clock } from '../src/clock.js'
+import { fixedClock, type ControlledClock } from '../src/clock.js'
 import { testConfig, type Config } from '../src/config.js'
 import { buildMemoryDatabase, type DatasetSpec } from '../src/db/open.js'
 import { SCHEMA_VERSION } from '../src/db/schema.js'
@@ -51,7 +51,7 @@ export function seededDb (spec: DatasetSpec = { seed: 42, scenario: 'small', anc
 
 export interface BuildOverrides {
   config?: Partial<Config>
-  clock?: Clock
+  clock?: ControlledClock
   db?: Database.Database
 }
 

@@ -1,7 +1,8 @@
 /** ChatBot.com's error body `{timestamp, status: {code, type, message}}` and bearer-token auth for its scope. */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Principal } from '../../src/db/principals.repo.js'
-import { statusOf, UnauthorizedError } from '../../src/errors.js'
+import { reasonPhrase } from '../../src/app.js'
+import { isInjected, retryAfterOf, statusOf, UnauthorizedError } from '../../src/errors.js'
 import { ref } from '../../schemas/common.js'
 import { ChatbotErrorSchema } from '../../schemas/chatbotcom/reports.js'
 
@@ -40,9 +41,11 @@ export function useChatbotScope (app: FastifyInstance): void {
       return reply.code(400).send(body(400, `Validation error: "${field}" ${what}`))
     }
     const status = statusOf(err)
+    const retryAfter = retryAfterOf(err)
+    if (retryAfter !== undefined) reply.header('retry-after', String(retryAfter))
     if (status >= 500) {
-      request.log.error({ err }, 'unhandled error')
-      return reply.code(500).send(body(500, 'Internal Server Error'))
+      if (!isInjected(err)) request.log.error({ err }, 'unhandled error')
+      return reply.code(status).send(body(status, reasonPhrase(status)))
     }
     return reply.code(status).send(body(status, err.message))
   })

@@ -1,11 +1,13 @@
 /** ChatBot.com Reports API under /reports: bearer developer token, the six reports. */
 import type { FastifyPluginAsync } from 'fastify'
 import { createChatbotcomRepository } from '../../src/db/chatbotcom.repo.js'
+import { useFaults } from '../faults.js'
 import { useChatbotScope } from './errors.js'
 import popularity from './popularity.js'
 import series from './series.js'
 
 const plugin: FastifyPluginAsync = async (app) => {
+  useFaults(app, 'chatbotcom')
   useChatbotScope(app)
   const repo = createChatbotcomRepository(app.db)
   await app.register(series, { repo })

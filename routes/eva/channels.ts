@@ -4,12 +4,14 @@ import type { EvaTokens } from '../../src/auth/eva-tokens.js'
 import { ref } from '../../schemas/common.js'
 import { EvaChannelsDashboardSchema } from '../../schemas/eva/auth.js'
 import { EvaBotParamsSchema } from '../../schemas/eva/common.js'
+import { useFaults } from '../faults.js'
 import { evaBotOf, useEvaAccess } from './access.js'
 import { evaErrors, useEvaErrors } from './errors.js'
 
 const plugin: FastifyPluginAsyncTypebox<{ tokens: EvaTokens }> = async (app, opts) => {
   const { catalog } = app.repos
   useEvaErrors(app)
+  useFaults(app, 'eva')
   useEvaAccess(app, opts.tokens)
 
   app.get('/:orgUUID/env/:envUUID/bot/:botUUID/channels/dashboard', {

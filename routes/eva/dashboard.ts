@@ -1,6 +1,7 @@
 /** The eva Dashboard scope: bearer auth and Spring errors around the 16 endpoints. */
 import type { FastifyPluginAsync } from 'fastify'
 import type { EvaTokens } from '../../src/auth/eva-tokens.js'
+import { useFaults } from '../faults.js'
 import { useEvaAccess } from './access.js'
 import analytics from './analytics.js'
 import conversations from './conversations.js'
@@ -13,6 +14,7 @@ export interface DashboardOptions { tokens: EvaTokens, hide: boolean }
 
 const plugin: FastifyPluginAsync<DashboardOptions> = async (app, opts) => {
   useEvaErrors(app)
+  useFaults(app, 'eva')
   useEvaAccess(app, opts.tokens)
   const prefix = '/:orgUUID/env/:envUUID/bot/:botUUID'
   const child = { prefix, hide: opts.hide }

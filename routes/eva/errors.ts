@@ -1,7 +1,7 @@
 /** eva's Spring-style error body, for every eva scope's error and not-found handlers. */
 import type { FastifyInstance, FastifyReply, FastifyRequest, FastifyError } from 'fastify'
 import { reasonPhrase } from '../../src/app.js'
-import { statusOf } from '../../src/errors.js'
+import { isInjected, retryAfterOf, statusOf } from '../../src/errors.js'
 import { ref } from '../../schemas/common.js'
 import { EvaErrorSchema } from '../../schemas/eva/common.js'
 
@@ -27,8 +27,10 @@ function body (app: FastifyInstance, request: FastifyRequest, status: number, me
 export function useEvaErrors (app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const status = err.validation !== undefined ? 400 : statusOf(err)
-    if (status >= 500) request.log.error({ err }, 'unhandled error')
-    const message = status >= 500 ? 'Internal Server Error' : err.message
+    if (status >= 500 && !isInjected(err)) request.log.error({ err }, 'unhandled error')
+    const message = status >= 500 ? reasonPhrase(status) : err.message
+    const retryAfter = retryAfterOf(err)
+    if (retryAfter !== undefined) reply.header('retry-after', String(retryAfter))
     return reply.code(status).send(body(app, request, status, message))
   })
   app.setNotFoundHandler((request, reply) => {

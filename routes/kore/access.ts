@@ -75,7 +75,7 @@ export function useKoreAccess (app: FastifyInstance): void {
       if (!principal.botIds.includes(bot.id)) throw new UnauthorizedError(KORE_AUTH_MESSAGES.scope)
       request.koreBot = bot
     }
-    if (app.config.kore.rateLimit) {
+    if (app.settings.koreRateLimit) {
       const key = cfg.rateKey === 'bot' && request.koreBot !== null
         ? `bot:${request.koreBot.id}`
         : cfg.rateKey === 'request' ? `request:${request.url.split('?')[0]}` : `account:${principal.orgId}`

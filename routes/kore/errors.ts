@@ -1,6 +1,7 @@
 /** Kore's `{"errors":[{"msg","code"}]}` envelope for every Kore scope's error and not-found handlers. */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { statusOf } from '../../src/errors.js'
+import { reasonPhrase } from '../../src/app.js'
+import { isInjected, retryAfterOf, statusOf } from '../../src/errors.js'
 import { ref } from '../../schemas/common.js'
 import { KoreErrorSchema } from '../../schemas/kore/common.js'
 
@@ -29,12 +30,12 @@ export function useKoreErrors (app: FastifyInstance): void {
     let status = statusOf(err)
     if (err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return reply.code(412).send(koreBody(KORE_VALIDATION_MSG, 412))
     if (status === 415) status = 400
-    if (status >= 500) {
-      request.log.error({ err }, 'unhandled error')
-      return reply.code(500).send(koreBody('Internal Server Error', 500))
-    }
-    const retryAfter = (err as { retryAfter?: number }).retryAfter
+    const retryAfter = retryAfterOf(err)
     if (retryAfter !== undefined) reply.header('retry-after', String(retryAfter))
+    if (status >= 500) {
+      if (!isInjected(err)) request.log.error({ err }, 'unhandled error')
+      return reply.code(status).send(koreBody(reasonPhrase(status), status))
+    }
     return reply.code(status).send(koreBody(err.message, status === 401 ? 4002 : status))
   })
   app.setNotFoundHandler((request, reply) => {

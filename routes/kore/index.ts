@@ -1,5 +1,6 @@
 /** Kore.ai XO public APIs under /api: the `auth` JWT, the `{"errors":[…]}` envelope, 405 on a wrong method. */
 import type { FastifyPluginAsync } from 'fastify'
+import { useFaults } from '../faults.js'
 import { useKoreAccess } from './access.js'
 import debugLogs from './debug-logs.js'
 import engagement from './engagement.js'
@@ -14,6 +15,7 @@ import widgets from './widgets.js'
 
 const plugin: FastifyPluginAsync = async (app) => {
   useKoreErrors(app)
+  useFaults(app, 'kore')
   useKoreAccess(app)
   // every Kore route takes the `auth` JWT: say so once for the OpenAPI document
   app.addHook('onRoute', (route) => {

@@ -1,128 +1,34 @@
-/** The control plane: health, tenants (credentials) and reset. Hidden from openapi.yaml. */
-import { timingSafeEqual } from 'node:crypto'
+/** The control plane under /__sandbox (hidden from openapi.yaml): health, tenants, reset, clock, faults, rate limits, journal. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { AdminTokenError } from '../../src/errors.js'
-import { secretFor } from '../../seeds/tenants.js'
-import { sampleKoreJwt } from '../../src/auth/kore-jwt.js'
-import { HealthSchema, TenantsSchema } from '../../schemas/sandbox.js'
-
-function sameToken (given: string, expected: string): boolean {
-  const a = Buffer.from(given)
-  const b = Buffer.from(expected)
-  return a.length === b.length && timingSafeEqual(a, b)
-}
+import { HealthSchema } from '../../schemas/sandbox.js'
+import controls from './controls.js'
+import { useSandboxGuard } from './guard.js'
+import tenants from './tenants.js'
 
 const plugin: FastifyPluginAsyncTypebox = async (app) => {
-  const { catalog, principals } = app.repos
   const { config } = app
-
-  if (config.adminToken !== null) {
-    const expected = config.adminToken
-    app.addHook('onRequest', async (request) => {
-      const given = request.headers['x-sandbox-token']
-      if (typeof given !== 'string' || !sameToken(given, expected)) throw new AdminTokenError()
-    })
-  }
-
-  app.get('/health', { schema: { hide: true, response: { 200: HealthSchema } } }, async () => ({
+  useSandboxGuard(app)
+  const health = () => ({
     status: 'ok' as const,
     seed: config.seed,
     scenario: config.scenario,
     anchor: config.anchor,
     dataVersion: app.dataset.dataVersion()
-  }))
-
-  app.get('/tenants', { schema: { hide: true, response: { 200: TenantsSchema } } }, async (request) => {
-    const base = `${request.protocol}://${request.host}`
-    const realmOf = (orgId: number): string => catalog.orgs.get(orgId)?.name ?? ''
-    const evaBots = catalog.botsOf('eva')
-    const users = principals.all('eva').map(p => ({
-      username: p.login,
-      password: secretFor(config.seed, 'eva', p.login),
-      realm: realmOf(p.orgId),
-      botUUIDs: p.botIds.map(id => catalog.bots.get(id)?.extId ?? '')
-    }))
-    const firstRealm = evaBots.length > 0 ? realmOf(evaBots[0].orgId) : ''
-    return {
-      chatbotcom: chatbotTenants(),
-      kore: koreTenants(),
-      eva: {
-        realm: firstRealm,
-        tokenUrl: `${base}/auth/realms/${firstRealm}/protocol/openid-connect/token`,
-        users,
-        bots: evaBots.map(b => ({
-          orgUUID: catalog.orgs.get(b.orgId)?.extId ?? '',
-          envUUID: catalog.envs.get(b.envId)?.extId ?? '',
-          botUUID: b.extId,
-          realm: realmOf(b.orgId),
-          name: b.name,
-          channels: catalog.channelsOf(b.id).map(c => ({ uuid: c.extId, name: c.name }))
-        }))
-      }
-    }
   })
 
-  const dashboardsOf = app.db.prepare<[number], { dashboard: string, widget: string | null }>(`SELECT d.name AS dashboard, w.name AS widget
-    FROM dashboards d LEFT JOIN widgets w ON w.dashboard_id = d.id WHERE d.bot_id = ? ORDER BY d.id, w.id`)
-  const sampleUsers = app.db.prepare<[number], { extId: string }>(`SELECT u.ext_id AS extId FROM users u
-    WHERE u.bot_id = ? AND EXISTS (SELECT 1 FROM sessions s WHERE s.user_id = u.id) ORDER BY u.id LIMIT 10`)
-  const issuedAt = Math.floor(Date.parse(`${config.anchor}T00:00:00Z`) / 1000)
-
-  function koreTenants () {
-    return {
-      apps: principals.all('kore').map(p => ({
-        clientId: p.login,
-        clientSecret: secretFor(config.seed, 'kore', p.login),
-        kind: p.kind as 'builder' | 'admin',
-        botIds: p.botIds.map(id => catalog.bots.get(id)?.extId ?? ''),
-        scopes: p.scopes,
-        sampleJwt: sampleKoreJwt(config.seed, p.login, issuedAt)
-      })),
-      bots: catalog.botsOf('kore').map(b => {
-        const dashboards = new Map<string, string[]>()
-        for (const row of dashboardsOf.all(b.id)) {
-          const list = dashboards.get(row.dashboard) ?? []
-          if (row.widget !== null) list.push(row.widget)
-          dashboards.set(row.dashboard, list)
-        }
-        return {
-          botId: b.extId,
-          name: b.name,
-          dashboards: [...dashboards].map(([name, widgets]) => ({ name, widgets })),
-          userIds: sampleUsers.all(b.id).map(u => u.extId)
-        }
-      })
-    }
-  }
-
-  function chatbotTenants () {
-    const byOrg = new Map<number, { developerToken: string, clientToken: string, botIds: number[] }>()
-    for (const p of principals.all('chatbotcom')) {
-      const entry = byOrg.get(p.orgId) ?? { developerToken: '', clientToken: '', botIds: p.botIds }
-      if (p.kind === 'developer') entry.developerToken = p.login
-      else entry.clientToken = p.login
-      byOrg.set(p.orgId, entry)
-    }
-    return {
-      accounts: [...byOrg].map(([orgId, a]) => ({
-        name: catalog.orgs.get(orgId)?.name ?? '',
-        developerToken: a.developerToken,
-        clientToken: a.clientToken,
-        stories: a.botIds.map(id => ({ id: catalog.bots.get(id)?.extId ?? '', name: catalog.bots.get(id)?.name ?? '' }))
-      }))
-    }
-  }
+  app.get('/health', { schema: { hide: true, response: { 200: HealthSchema } } }, async () => health())
 
   app.post('/reset', { schema: { hide: true, response: { 200: HealthSchema } } }, async () => {
     app.dataset.reset()
-    return {
-      status: 'ok' as const,
-      seed: config.seed,
-      scenario: config.scenario,
-      anchor: config.anchor,
-      dataVersion: app.dataset.dataVersion()
-    }
+    app.clock.reset()
+    app.faults.clear()
+    app.journal.clear()
+    app.settings.koreRateLimit = config.kore.rateLimit
+    return health()
   })
+
+  await app.register(tenants)
+  await app.register(controls)
 }
 
 export default plugin

@@ -1,0 +1,69 @@
+/** Clock, fault rules, rate-limit switches and the request journal. */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { parseDuration } from '../../src/control/duration.js'
+import { BadRequestError } from '../../src/errors.js'
+import { parseInstant } from '../../src/engine/window.js'
+import { ClockBodySchema, ClockSchema, FaultsBodySchema, RateLimitsSchema, RequestsQuerySchema } from '../../schemas/sandbox.js'
+
+const plugin: FastifyPluginAsyncTypebox = async (app) => {
+  const clockState = () => {
+    const s = app.clock.state()
+    return { now: new Date(s.now).toISOString(), frozen: s.frozen, offsetMs: s.offsetMs }
+  }
+  const hidden = { hide: true }
+
+  app.get('/clock', { schema: { ...hidden, response: { 200: ClockSchema } } }, async () => clockState())
+
+  /** `{"now": ISO}` jumps (time flows on from there unless `frozen`), `{"advance": "PT2H"}` moves it. */
+  app.put('/clock', { schema: { ...hidden, body: ClockBodySchema, response: { 200: ClockSchema } } }, async (request) => {
+    const { now, advance, frozen } = request.body
+    if ((now === undefined) === (advance === undefined)) throw new BadRequestError('send exactly one of "now" or "advance"')
+    if (now !== undefined) {
+      const t = parseInstant(now)
+      if (t === null) throw new BadRequestError('"now" must be an ISO-8601 date-time')
+      app.clock.set(t.ms, frozen ?? false)
+    } else {
+      const ms = parseDuration(advance ?? '')
+      if (ms === null) throw new BadRequestError('"advance" must be an ISO-8601 duration such as PT2H or P1DT30M')
+      app.clock.advance(ms)
+    }
+    app.jobs.runDue()
+    return clockState()
+  })
+
+  app.delete('/clock', { schema: { ...hidden, response: { 200: ClockSchema } } }, async () => {
+    app.clock.reset()
+    return clockState()
+  })
+
+  app.get('/faults', { schema: hidden }, async () => app.faults.list())
+  app.put('/faults', { schema: { ...hidden, body: FaultsBodySchema } }, async (request) => {
+    for (const r of request.body.rules) {
+      if (r.latency?.kind === 'uniform' && r.latency.min > r.latency.max) throw new BadRequestError('latency.min must not exceed latency.max')
+      if (r.latency === undefined && r.status === undefined && r.drop !== true) throw new BadRequestError('a rule needs latency, status or drop')
+    }
+    app.faults.set(request.body.rules, request.body.seed ?? 1)
+    return app.faults.list()
+  })
+  app.delete('/faults', { schema: hidden }, async () => {
+    app.faults.clear()
+    return app.faults.list()
+  })
+
+  app.get('/rate-limits', { schema: { ...hidden, response: { 200: RateLimitsSchema } } }, async () => ({ kore: app.settings.koreRateLimit }))
+  app.put('/rate-limits', { schema: { ...hidden, body: RateLimitsSchema, response: { 200: RateLimitsSchema } } }, async (request) => {
+    app.settings.koreRateLimit = request.body.kore
+    return { kore: app.settings.koreRateLimit }
+  })
+
+  app.get('/requests', { schema: { ...hidden, querystring: RequestsQuerySchema } }, async (request) => {
+    const { limit, vendor, status } = request.query
+    return { capacity: app.journal.capacity, size: app.journal.size(), requests: app.journal.list({ limit, vendor, status }) }
+  })
+  app.delete('/requests', { schema: hidden }, async () => {
+    app.journal.clear()
+    return { capacity: app.journal.capacity, size: 0, requests: [] }
+  })
+}
+
+export default plugin
