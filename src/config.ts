@@ -138,7 +138,7 @@ export function loadConfig (env: Env, today: Date = new Date()): Readonly<Config
       weekStart: str(env, 'SANDBOX_CHATBOTCOM_WEEK_START', 'sunday'),
       offsetSign: str(env, 'SANDBOX_CHATBOTCOM_OFFSET_SIGN', 'east'),
       heatmapUsage: str(env, 'SANDBOX_CHATBOTCOM_HEATMAP_USAGE', 'total'),
-      maxPoints: int(env, 'SANDBOX_CHATBOTCOM_MAX_POINTS', 10000)
+      maxPoints: int(env, 'SANDBOX_CHATBOTCOM_MAX_POINTS', 25000)
     }
   }
   if (!Value.Check(ConfigSchema, candidate)) {

@@ -49,7 +49,12 @@ export function useChatbotScope (app: FastifyInstance): void {
     }
     return reply.code(status).send(body(status, err.message))
   })
-  app.setNotFoundHandler((request, reply) => reply.code(404).send(body(404, `Resource ${request.url.split('?')[0]} not found`)))
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0]
+    const allowed = app.allowedMethods(path)
+    if (allowed.length > 0) return reply.code(405).header('allow', allowed.join(', ')).send(body(405, `Method ${request.method} not allowed`))
+    return reply.code(404).send(body(404, `Resource ${path} not found`))
+  })
 
   app.decorateRequest('chatbotAccount', null)
   app.addHook('onRequest', async (request) => {

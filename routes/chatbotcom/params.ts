@@ -16,7 +16,9 @@ const STORY_ID = /^[0-9a-f]{24}$/
 function parseBound (value: string, name: string, end: boolean): number {
   const day = parseCivilDate(value)
   if (day !== null) return end ? (day + 1) * DAY_MS - 1 : day * DAY_MS
-  if (/^\d{10,13}$/.test(value)) return Number(value)
+  // epoch seconds (10 digits) or milliseconds (13 digits)
+  if (/^\d{10}$/.test(value)) return Number(value) * 1000
+  if (/^\d{13}$/.test(value)) return Number(value)
   const instant = parseInstant(value)
   if (instant === null) throw new BadRequestError(`Validation error: "${name}" must be a valid date`)
   return instant.ms
@@ -70,8 +72,12 @@ export function resolveDimension (dimension: string | undefined, range: { from: 
 export function values (request: FastifyRequest, name: string): string[] | null {
   const query = request.query as Record<string, unknown>
   const out: string[] = []
-  for (const [key, raw] of Object.entries(query)) {
-    if (key !== name && key !== `${name}[]` && !new RegExp(`^${name}\\[\\d+\\]$`).test(key)) continue
+  const indexed = new RegExp(`^${name}\\[(\\d+)\\]$`)
+  // `name[1]=b&name[0]=a` means [a, b], as qs reads it
+  const keys = Object.keys(query).sort((a, b) => Number(indexed.exec(a)?.[1] ?? -1) - Number(indexed.exec(b)?.[1] ?? -1))
+  for (const key of keys) {
+    const raw = query[key]
+    if (key !== name && key !== `${name}[]` && !indexed.test(key)) continue
     for (const v of Array.isArray(raw) ? raw : [raw]) if (typeof v === 'string' && v !== '') out.push(v)
   }
   return out.length === 0 ? null : out
@@ -93,7 +99,8 @@ export function selection (catalog: Catalog, accountBots: number[], storyIds: st
   let stories = accountBots
   if (storyIds !== null) {
     stories = []
-    for (const id of storyIds) {
+    for (const given of storyIds) {
+      const id = given.toLowerCase()
       if (!STORY_ID.test(id)) throw new BadRequestError('Validation error: "storyId" must be a 24 characters hex string')
       const bot = catalog.botByExtId('chatbotcom', id)
       if (bot === undefined || !accountBots.includes(bot.id)) throw new NotFoundError(`Story ${id} not found`)
