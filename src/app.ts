@@ -60,8 +60,30 @@ export async function buildApp (config: Readonly<Config>, opts: BuildOptions = {
     return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `Route ${request.method}:${request.url} not found` })
   })
 
+  drainOnClose(app)
   await app.register(routes)
   return app
+}
+
+/**
+ * Graceful shutdown with keep-alive clients: `server.close()` only drops connections that
+ * are idle at that moment, and a connection that finishes its in-flight request afterwards
+ * would sit out the 72 s keep-alive. So, once closing, responses say `Connection: close`
+ * and idle connections are swept until the server is closed.
+ */
+function drainOnClose (app: FastifyInstance): void {
+  let closing = false
+  let sweep: NodeJS.Timeout | undefined
+  app.addHook('preClose', async () => {
+    closing = true
+    sweep = setInterval(() => { app.server.closeIdleConnections() }, 100)
+    sweep.unref()
+  })
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (closing) reply.header('connection', 'close')
+    return payload
+  })
+  app.addHook('onClose', async () => { clearInterval(sweep) })
 }
 
 const REASONS: Record<number, string> = {
