@@ -9,10 +9,12 @@ import { statusOf } from './errors.js'
 import allowedMethods from './plugins/allowed-methods.js'
 import control from './plugins/control.js'
 import dbPlugin from './plugins/db.js'
+import finiteNumbers from './plugins/finite-numbers.js'
 import jobsPlugin from './plugins/jobs.js'
 import schemasPlugin from './plugins/schemas.js'
 import securityHeaders from './plugins/security-headers.js'
 import swaggerPlugin from './plugins/swagger.js'
+import { frameworkErrorHandler } from '../routes/framework-errors.js'
 import routes from '../routes/index.js'
 
 declare module 'fastify' {
@@ -29,20 +31,24 @@ export interface BuildOptions {
 }
 
 export async function buildApp (config: Readonly<Config>, opts: BuildOptions = {}): Promise<FastifyInstance> {
+  const clock = opts.clock ?? controllableClock()
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     bodyLimit: 1024 * 1024,
     // eva ids are long and query strings carry channel lists; keep them bounded all the same
     routerOptions: { maxParamLength: 200 },
-    ajv: { customOptions: { coerceTypes: 'array', useDefaults: true, removeAdditional: true, allErrors: false } }
+    // strictNumbers: a coerced "Infinity" or "1e309" is not a number, so min/max always apply
+    frameworkErrors: frameworkErrorHandler(clock),
+    ajv: { customOptions: { coerceTypes: 'array', useDefaults: true, removeAdditional: true, allErrors: false, strictNumbers: true } }
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   app.decorate('config', config)
-  app.decorate('clock', opts.clock ?? controllableClock())
+  app.decorate('clock', clock)
 
   const db = opts.db ?? openDatabase(config.db, config).db
   await app.register(securityHeaders)
   await app.register(allowedMethods)
+  await app.register(finiteNumbers)
   await app.register(dbPlugin, { db })
   await app.register(jobsPlugin)
   await app.register(control)

@@ -27,6 +27,12 @@ const plugin: FastifyPluginAsyncTypebox<{ tokens: EvaTokens }> = async (app, opt
     return reply.code(status >= 500 ? 500 : 400).send({ error: status >= 500 ? 'server_error' : 'invalid_request', error_description: status >= 500 ? 'Internal Server Error' : err.message })
   })
 
+  app.setNotFoundHandler((request, reply) => {
+    const allowed = app.allowedMethods(request.url.split('?')[0])
+    if (allowed.length > 0) return reply.code(405).header('allow', allowed.join(', ')).send({ error: 'invalid_request', error_description: 'HTTP 405 Method Not Allowed' })
+    return reply.code(404).send({ error: 'not_found', error_description: 'HTTP 404 Not Found' })
+  })
+
   app.post('/:realm/protocol/openid-connect/token', {
     schema: {
       tags: ['eva-auth'],

@@ -29,7 +29,7 @@ export function useKoreErrors (app: FastifyInstance): void {
     }
     let status = statusOf(err)
     if (err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return reply.code(412).send(koreBody(KORE_VALIDATION_MSG, 412))
-    if (status === 415) status = 400
+    if (status === 415 && !isInjected(err)) status = 400
     const retryAfter = retryAfterOf(err)
     if (retryAfter !== undefined) reply.header('retry-after', String(retryAfter))
     if (status >= 500) {

@@ -21,10 +21,13 @@ const plugin: FastifyPluginAsyncTypebox = async (app) => {
     if (now !== undefined) {
       const t = parseInstant(now)
       if (t === null) throw new BadRequestError('"now" must be an ISO-8601 date-time')
+      if (t.ms < 0 || t.ms > Date.UTC(9999, 11, 31)) throw new BadRequestError('"now" must be between 1970 and 9999')
       app.clock.set(t.ms, frozen ?? false)
     } else {
       const ms = parseDuration(advance ?? '')
       if (ms === null) throw new BadRequestError('"advance" must be an ISO-8601 duration such as PT2H or P1DT30M')
+      const target = app.clock.now() + ms
+      if (target < 0 || target > Date.UTC(9999, 11, 31)) throw new BadRequestError('"advance" would move the clock outside 1970–9999')
       app.clock.advance(ms)
     }
     app.jobs.runDue()
@@ -41,6 +44,10 @@ const plugin: FastifyPluginAsyncTypebox = async (app) => {
     for (const r of request.body.rules) {
       if (r.latency?.kind === 'uniform' && r.latency.min > r.latency.max) throw new BadRequestError('latency.min must not exceed latency.max')
       if (r.latency === undefined && r.status === undefined && r.drop !== true) throw new BadRequestError('a rule needs latency, status or drop')
+      // each ** becomes .* in a regex run on every request: more than two could backtrack for seconds
+      if (r.route !== undefined && (r.route.split('**').length > 3 || (r.route.match(/\*/g) ?? []).length > 20)) {
+        throw new BadRequestError('a route glob may hold at most two ** and twenty * in all')
+      }
     }
     app.faults.set(request.body.rules, request.body.seed ?? 1)
     return app.faults.list()

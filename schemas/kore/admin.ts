@@ -9,8 +9,8 @@ export const HEX24 = '^[0-9a-fA-F]{24}$'
 
 export const KoreUserRolesQuerySchema = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 50, description: 'Users per page; default 50, at most 100 [I]' })),
-  skip: Type.Optional(Type.Integer({ minimum: 0, description: 'Users to skip [I]; `offset` is an alias' })),
-  offset: Type.Optional(Type.Integer({ minimum: 0, description: 'Alias of skip [I]' }))
+  skip: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, description: 'Users to skip [I]; `offset` is an alias' })),
+  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, description: 'Alias of skip [I]' }))
 })
 
 export const KoreBotRoleSchema = Type.Object({

@@ -21,7 +21,7 @@ export const KoreWidgetQuerySchema = Type.Object({
 export const KoreCustomFilterSchema = Type.Object({
   filterSource: Type.String({ minLength: 1, maxLength: 100, description: '"userType" (with fieldName "user"), or any dataset source for a Sessions field [I]' }),
   fieldName: Type.String({ minLength: 1, maxLength: 100, description: 'Sessions field (case-sensitive): sessionstatus, sessiontype, channel, language, containment_type, userId, username, sessionid, streamid, isdeveloper, date, timestampvalue' }),
-  values: Type.Array(Type.Union([Type.String({ maxLength: 200 }), Type.Number(), Type.Null()]), {
+  values: Type.Array(Type.Union([Type.Null(), Type.String({ maxLength: 200 }), Type.Number()]), {
     minItems: 1,
     maxItems: 100,
     description: 'Accepted values (any of them matches); [from, to] for date (mm-dd-yyyy) and timestampvalue (epoch ms), null for an open end'

@@ -7,5 +7,7 @@ export function parseDuration (value: string): number | null {
   if (m === null || value === 'P' || value.endsWith('T')) return null
   const [, sign, w, d, h, min, s] = m
   const ms = ((Number(w ?? 0) * 7 + Number(d ?? 0)) * 24 * 3600 + Number(h ?? 0) * 3600 + Number(min ?? 0) * 60 + Number(s ?? 0)) * 1000
+  // a clock beyond ±100 years cannot be written as an ISO date any more: refuse it
+  if (!Number.isFinite(ms) || ms > 100 * 366 * 86_400_000) return null
   return sign === '-' ? -ms : ms
 }

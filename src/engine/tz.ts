@@ -46,6 +46,7 @@ function fixedOffset (tz: string): number | null {
 function formatter (tz: string): Intl.DateTimeFormat {
   let f = formatters.get(tz)
   if (f === undefined) {
+    if (formatters.size > 500) formatters.clear() // spellings are caller-controlled: keep the cache bounded
     f = new Intl.DateTimeFormat('en-US', {
       timeZone: tz,
       hourCycle: 'h23',

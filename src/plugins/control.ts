@@ -22,7 +22,7 @@ export default fp(async (app) => {
   app.decorate('settings', { koreRateLimit: app.config.kore.rateLimit })
   app.decorateRequest('sandboxFault', null)
   app.addHook('onResponse', async (request, reply) => {
-    const path = request.url.split('?')[0]
+    const path = request.url.split('?')[0].slice(0, 512)
     app.journal.add({
       at: new Date(app.clock.now()).toISOString(),
       method: request.method,
