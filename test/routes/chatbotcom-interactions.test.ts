@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify'
 import { build, chatbotSession, NOW, seededDb } from '../helper.js'
 import { schemaErrors } from '../schema-check.js'
 import { propertyRun, rng } from '../property.js'
+import { period } from '../chatbotcom-oracle.js'
 
 const { SEED, RUNS } = propertyRun(t, 60)
 
@@ -17,24 +18,6 @@ async function get (app: FastifyInstance, url: string, headers: Record<string, s
   const res = await app.inject({ url, headers })
   if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body}`)
   return res.json()
-}
-
-/** The contract's period table [I], in UTC. */
-function period (name: string, now: number): [number, number] {
-  const d = new Date(now)
-  const [y, m, day] = [d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()]
-  const today = Date.UTC(y, m, day)
-  switch (name) {
-    case 'today': return [today, now]
-    case 'yesterday': return [today - DAY, today - 1]
-    case 'last7days': return [today - 6 * DAY, now]
-    case 'last30days': return [today - 29 * DAY, now]
-    case 'thisMonth': return [Date.UTC(y, m, 1), now]
-    case 'lastMonth': return [Date.UTC(y, m - 1, 1), Date.UTC(y, m, 1) - 1]
-    case 'last3Months': return [Date.UTC(y, m - 3, Math.min(day, new Date(Date.UTC(y, m - 2, 0)).getUTCDate())), now]
-    case 'thisYear': return [Date.UTC(y, 0, 1), now]
-    default: return [Date.UTC(y - 1, 0, 1), Date.UTC(y, 0, 1) - 1]
-  }
 }
 
 t.test('property: values count the bot answers in range (by SQL on a separate copy), usage = share of the total', async t => {

@@ -5,6 +5,7 @@ import type { Config } from '../../src/config.js'
 import { build, chatbotSession, NOW } from '../helper.js'
 import { schemaErrors } from '../schema-check.js'
 import { propertyRun, rng } from '../property.js'
+import { period } from '../chatbotcom-oracle.js'
 
 const { SEED, RUNS } = propertyRun(t, 40)
 
@@ -36,24 +37,6 @@ function next (dim: Dim, start: number): number {
   if (dim === 'day') return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + 1)
   if (dim === 'month') return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1)
   return Date.UTC(d.getUTCFullYear() + 1, 0, 1)
-}
-
-/** The contract's period table [I], in UTC, against `now`. */
-function period (name: string, now: number): [number, number] {
-  const d = new Date(now)
-  const [y, m, day] = [d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()]
-  const today = Date.UTC(y, m, day)
-  switch (name) {
-    case 'today': return [today, now]
-    case 'yesterday': return [today - DAY, today - 1]
-    case 'last7days': return [today - 6 * DAY, now]
-    case 'last30days': return [today - 29 * DAY, now]
-    case 'thisMonth': return [Date.UTC(y, m, 1), now]
-    case 'lastMonth': return [Date.UTC(y, m - 1, 1), Date.UTC(y, m, 1) - 1]
-    case 'last3Months': return [Date.UTC(y, m - 3, Math.min(day, new Date(Date.UTC(y, m - 2, 0)).getUTCDate())), now]
-    case 'thisYear': return [Date.UTC(y, 0, 1), now]
-    default: return [Date.UTC(y - 1, 0, 1), Date.UTC(y, 0, 1) - 1]
-  }
 }
 
 function autoDim (from: number, to: number): Dim {
