@@ -113,3 +113,7 @@ export const RequestsQuerySchema = Type.Object({
   vendor: Type.Optional(Type.String({ maxLength: 20 })),
   status: Type.Optional(Type.Integer({ minimum: 100, maximum: 599 }))
 })
+
+export const CeilingQuerySchema = Type.Object({
+  bytes: Type.Integer({ minimum: 100, maximum: 5_000_000, default: 20_000 })
+})

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { parseDuration } from '../../src/control/duration.js'
 import { BadRequestError } from '../../src/errors.js'
 import { parseInstant } from '../../src/engine/window.js'
-import { ClockBodySchema, ClockSchema, FaultsBodySchema, RateLimitsSchema, RequestsQuerySchema } from '../../schemas/sandbox.js'
+import { CeilingQuerySchema, ClockBodySchema, ClockSchema, FaultsBodySchema, RateLimitsSchema, RequestsQuerySchema } from '../../schemas/sandbox.js'
 
 const plugin: FastifyPluginAsyncTypebox = async (app) => {
   const clockState = () => {
@@ -61,6 +61,20 @@ const plugin: FastifyPluginAsyncTypebox = async (app) => {
   app.put('/rate-limits', { schema: { ...hidden, body: RateLimitsSchema, response: { 200: RateLimitsSchema } } }, async (request) => {
     app.settings.koreRateLimit = request.body.kore
     return { kore: app.settings.koreRateLimit }
+  })
+
+  // The benchmark's ceiling: a fixed JSON body of about `bytes`, built once per size, so
+  // it measures the server and network path without any data work.
+  const ceilingBodies = new Map<number, string>()
+  app.get('/ceiling', { schema: { ...hidden, querystring: CeilingQuerySchema } }, async (request, reply) => {
+    const bytes = request.query.bytes
+    let body = ceilingBodies.get(bytes)
+    if (body === undefined) {
+      const items = Array.from({ length: Math.max(1, Math.floor(bytes / 40)) }, (_, i) => ({ date: new Date(i * 3_600_000).toISOString(), value: i % 97 }))
+      body = JSON.stringify({ data: items })
+      if (ceilingBodies.size < 20) ceilingBodies.set(bytes, body)
+    }
+    return reply.type('application/json; charset=utf-8').send(body)
   })
 
   app.get('/requests', { schema: { ...hidden, querystring: RequestsQuerySchema } }, async (request) => {
