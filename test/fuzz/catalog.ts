@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify'
 import type { TSchema } from '@sinclair/typebox'
 import { EvaReportFileParamsSchema } from '../../schemas/eva/conversations.js'
 import {
-  ClockBodySchema, ClockSchema, FaultsBodySchema, HealthSchema, RateLimitsSchema, RequestsQuerySchema, TenantsSchema
+  CeilingQuerySchema, ClockBodySchema, ClockSchema, FaultsBodySchema, HealthSchema, RateLimitsSchema, RequestsQuerySchema, TenantsSchema
 } from '../../schemas/sandbox.js'
 
 /** The subset of JSON Schema the route schemas use. */
@@ -169,7 +169,8 @@ function sandboxRoutes (): RouteSpec[] {
     r('GET', '/__sandbox/rate-limits', { ok: { kind: 'schema', schema: asJson(RateLimitsSchema) } }),
     r('PUT', '/__sandbox/rate-limits', { ok: { kind: 'schema', schema: asJson(RateLimitsSchema) }, body: { contentType: 'application/json', schema: asJson(RateLimitsSchema) } }),
     r('GET', '/__sandbox/requests', { params: paramsOf(RequestsQuerySchema, 'query') }),
-    r('DELETE', '/__sandbox/requests')
+    r('DELETE', '/__sandbox/requests'),
+    r('GET', '/__sandbox/ceiling', { params: paramsOf(CeilingQuerySchema, 'query') })
   ]
 }
 
