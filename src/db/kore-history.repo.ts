@@ -113,10 +113,12 @@ const SESSION_COLUMNS = `s.id, s.bot_id AS botId, s.channel_id AS channelId, u.e
 const MESSAGE_COLUMNS = `m.id, m.bot_id AS botId, m.session_id AS sessionId, m.channel_id AS channelId, m.ts_ms AS tsMs,
   m.direction, t.text, m.answer_id AS answerId, s.code, s.language, s.tags, u.ext_id AS userExtId`
 
+// The plain ts_ms bound lets SQLite range-search messages_by_bot_ts; the row-value
+// comparison alone cannot be used after the IN on bot_id.
 const ANCHOR_SQL: Record<AnchorCmp, string> = {
-  from: 'AND (m.ts_ms, m.id) >= (@aTs, @aId)',
-  upTo: 'AND (m.ts_ms, m.id) <= (@aTs, @aId)',
-  before: 'AND (m.ts_ms, m.id) < (@aTs, @aId)'
+  from: 'AND m.ts_ms >= @aTs AND (m.ts_ms, m.id) >= (@aTs, @aId)',
+  upTo: 'AND m.ts_ms <= @aTs AND (m.ts_ms, m.id) <= (@aTs, @aId)',
+  before: 'AND m.ts_ms <= @aTs AND (m.ts_ms, m.id) < (@aTs, @aId)'
 }
 
 export function createKoreHistoryRepository (db: Database.Database) {
