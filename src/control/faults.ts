@@ -1,5 +1,6 @@
 /** Fault injection: rules that add latency, answer an error status or drop the connection; seeded, so runs repeat. */
 import type { FaultRule } from '../../schemas/sandbox.js'
+import { Rng } from '../../seeds/prng.js'
 
 export interface FaultTarget { vendor: string, method: string, path: string, botIds: string[] }
 
@@ -7,16 +8,6 @@ export interface FaultTarget { vendor: string, method: string, path: string, bot
 export interface FaultAction { delayMs: number, status: number | null, retryAfter: number | null, drop: boolean, rules: number[] }
 
 interface LiveRule { rule: FaultRule, id: number, pattern: RegExp | null, random: () => number, hits: number, applied: number }
-
-function mulberry32 (seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let x = Math.imul(a ^ (a >>> 15), 1 | a)
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** `*` matches one path segment, `**` any number of them. */
 function globToRegExp (glob: string): RegExp {
@@ -47,7 +38,7 @@ export function createFaults () {
         rule,
         id: i + 1,
         pattern: rule.route === undefined ? null : globToRegExp(rule.route),
-        random: mulberry32(seed * 1_000_003 + i * 7919),
+        random: (rng => () => rng.float())(new Rng(seed, `fault-rule-${i}`)),
         hits: 0,
         applied: 0
       }))
