@@ -45,7 +45,7 @@ export function cleanEnv (): Record<string, string> {
 }
 
 /** `npm run seed` as a child process: builds `db` unless a file from the same seed, scenario and anchor is there. */
-export async function seed (db: string, scenario: BenchScenario, previous: SeedRecord | null, log: (line: string) => void): Promise<SeedRecord> {
+export async function seed (db: string, scenario: BenchScenario, previous: Array<SeedRecord | null>, log: (line: string) => void): Promise<SeedRecord> {
   const t0 = performance.now()
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/seed-cli.ts', '--scenario', scenario, '--anchor', ANCHOR, '--db', db], {
     cwd: ROOT, env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe']
@@ -71,9 +71,11 @@ export async function seed (db: string, scenario: BenchScenario, previous: SeedR
   if (code !== 0 || (start === 0 && !out.startsWith('{'))) throw new Error(`seed-cli failed (exit ${String(code)}):\n${out.slice(-2000)}\n${err}`)
   const stats = JSON.parse(out.slice(start)) as SeedCliStats
   const fileMtime = existsSync(db) ? statSync(db).mtime.toISOString() : null
-  const carried = stats.reused && previous !== null && previous.db === db && previous.fileMtime === fileMtime
-    ? previous.reused ? previous.builtEarlier : { seedSeconds: previous.seedSeconds, wallSeconds: previous.wallSeconds, measuredAt: previous.fileMtime ?? '' }
-    : null
+  // a reused file: the build time an earlier run recorded for this very file (same path and mtime), if any
+  const earlier = stats.reused ? previous.find(p => p !== null && p.db === db && p.fileMtime === fileMtime) ?? null : null
+  const carried = earlier === null
+    ? null
+    : earlier.reused ? earlier.builtEarlier : { seedSeconds: earlier.seedSeconds, wallSeconds: earlier.wallSeconds, measuredAt: earlier.fileMtime ?? '' }
   return {
     db,
     scenario,

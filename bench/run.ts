@@ -38,7 +38,10 @@ const DB = (() => {
   const raw = process.env.BENCH_DB ?? join('data', `bench-${SCENARIO}.db`)
   return isAbsolute(raw) ? raw : join(ROOT, raw)
 })()
-const RESULTS = join(ROOT, 'bench', 'results', `bench-${SCENARIO}.json`)
+/** BENCH_ONLY=<part of a name> runs only the matching endpoints (and the ceilings), written apart so the full results stay */
+const ONLY = process.env.BENCH_ONLY === undefined || process.env.BENCH_ONLY === '' ? null : process.env.BENCH_ONLY
+const FULL_RESULTS = join(ROOT, 'bench', 'results', `bench-${SCENARIO}.json`)
+const RESULTS = ONLY === null ? FULL_RESULTS : join(ROOT, 'bench', 'results', `bench-${SCENARIO}-only.json`)
 /** The issue's targets (issue 6, acceptance 1–3). */
 const TARGETS = { p99Ms: 20, rps: 5000, heavyCeilingRatio: 0.5, seedSeconds: 30, coldStartMs: 1000, rssMiB: SCENARIO === 'large' ? 512 : 256 }
 const MiB = 1024 * 1024
@@ -194,6 +197,10 @@ interface Row extends Measured {
   sizedCeiling: { bytes: number, rps: number, ratio: number, cpu: Measured['cpu'] } | null
 }
 
+/** Two decimals, or two significant digits below 0.1 (0.0035, not 0.00). */
+const ratioText = (x: number): string => x >= 0.1 ? x.toFixed(2) : String(Number(x.toPrecision(2)))
+const ratio = (a: number, b: number): number => b === 0 ? 0 : Number((a / b).toPrecision(3))
+
 function table (rows: Row[]): string {
   const head = ['endpoint', 'req/s', 'p50 ms', 'p90 ms', 'p99 ms', 'non-2xx', 'errors', 'mean body B', '× ceiling', 'same-size ceiling req/s', 'CPU srv/gen/other']
   const body = rows.map(r => [
@@ -205,8 +212,8 @@ function table (rows: Row[]): string {
     String(r.non2xx),
     String(r.socketErrors + r.timeouts),
     String(r.meanBodyBytes),
-    r.ceilingRatio === null ? '' : r.ceilingRatio.toFixed(3),
-    r.sizedCeiling === null ? '' : `${r.sizedCeiling.rps} (${r.sizedCeiling.ratio.toFixed(3)}×)`,
+    r.ceilingRatio === null ? '' : ratioText(r.ceilingRatio),
+    r.sizedCeiling === null ? '' : `${r.sizedCeiling.rps} (${ratioText(r.sizedCeiling.ratio)}×)`,
     r.cpu === null ? '' : `${r.cpu.server.toFixed(2)}/${r.cpu.loadGenerator.toFixed(2)}/${r.cpu.others.toFixed(2)}`
   ])
   const widths = head.map((h, i) => Math.max(h.length, ...body.map(b => b[i].length)))
@@ -233,7 +240,7 @@ async function main (): Promise<number> {
     const rev = revision()
     if (rev !== null) log(`revision ${rev.commit}${rev.changed.length === 0 ? '' : ` with ${rev.changed.length} changed files`}`)
 
-    const seeded: SeedRecord = await seed(DB, SCENARIO, previousSeed(RESULTS), line => log(line))
+    const seeded: SeedRecord = await seed(DB, SCENARIO, [previousSeed(FULL_RESULTS), previousSeed(RESULTS)], line => log(line))
     log(seeded.reused
       ? `reused ${DB} (${seeded.sessions} sessions, ${seeded.messages} messages)` + (seeded.builtEarlier === null ? '' : `; built earlier in ${seeded.builtEarlier.seedSeconds} s`)
       : `seeded ${SCENARIO}: ${seeded.sessions} sessions, ${seeded.messages} messages in ${seeded.seedSeconds} s (process ${seeded.wallSeconds} s)`)
@@ -267,7 +274,7 @@ async function main (): Promise<number> {
       refreshEva(url, started.tenants, creds).catch((err: unknown) => { console.error('bench: eva re-login failed', err) })
     }, 120_000)
     const mix = buildMix(creds, { anchor: ANCHOR, historyDays: HISTORY_DAYS[SCENARIO], seed: SEED })
-      .filter(e => process.env.BENCH_ONLY === undefined || e.name.includes(process.env.BENCH_ONLY))
+      .filter(e => ONLY === null || e.name.includes(ONLY))
     log(`session pool: ${creds.kore.map(k => k.sessionIds.length).join(' + ')} Kore session ids; channels ${creds.kore.map(k => k.channels.join('/')).join(', ')}`)
 
     phase = 'probe'
@@ -310,7 +317,7 @@ async function main (): Promise<number> {
         await settle(url)
         const c = await drive(url, ceilingEndpoint(bytes), SIZED_SECONDS, pid)
         await settle(url)
-        sized.set(m.name, { bytes: c.meanBodyBytes, rps: c.rps, ratio: Math.round(m.rps / c.rps * 1000) / 1000, cpu: c.cpu })
+        sized.set(m.name, { bytes: c.meanBodyBytes, rps: c.rps, ratio: ratio(m.rps, c.rps), cpu: c.cpu })
         log(`same-size ceiling for ${m.name}: ${c.meanBodyBytes} B, ${c.rps} req/s, p99 ${c.p99Ms} ms; CPU cores server ${c.cpu?.server ?? '?'}, load generator ${c.cpu?.loadGenerator ?? '?'}, others ${c.cpu?.others ?? '?'}`)
       }
     }
@@ -327,7 +334,7 @@ async function main (): Promise<number> {
 
     const ceilingRps = (ceilingFirst.rps + ceilingLast.rps) / 2
     const rows: Row[] = [
-      ...measured.map(m => ({ ...m, ceilingRatio: Math.round(m.rps / ceilingRps * 1000) / 1000, sizedCeiling: sized.get(m.name) ?? null })),
+      ...measured.map(m => ({ ...m, ceilingRatio: ratio(m.rps, ceilingRps), sizedCeiling: sized.get(m.name) ?? null })),
       { ...ceilingFirst, name: `${ceilingFirst.name}, first`, ceilingRatio: null, sizedCeiling: null },
       { ...ceilingLast, name: `${ceilingLast.name}, last`, ceilingRatio: null, sizedCeiling: null }
     ]
@@ -347,7 +354,7 @@ async function main (): Promise<number> {
     }
 
     const report = {
-      command: `BENCH_SCENARIO=${SCENARIO} BENCH_SECONDS=${SECONDS} npm run bench`,
+      command: `BENCH_SCENARIO=${SCENARIO} BENCH_SECONDS=${SECONDS}${ONLY === null ? '' : ` BENCH_ONLY='${ONLY}'`} npm run bench`,
       startedAt,
       finishedAt: new Date().toISOString(),
       revision: rev,
