@@ -1,15 +1,9 @@
 /** The benchmark's fixed mix: one request generator per endpoint, every request with fresh random parameters. */
+import { uniformStream } from '../seeds/prng.js'
 
-/** mulberry32: the same BENCH_SEED draws the same parameter sequence (the interleaving of connections still varies). */
+/** Seeded draws in [0, 1): the same seed gives the same sequence. */
 export function prng (seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6D2B79F5) >>> 0
-    let x = a
-    x = Math.imul(x ^ (x >>> 15), x | 1)
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61)
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296
-  }
+  return uniformStream(seed)
 }
 
 /** One request as autocannon sends it. */

@@ -4,6 +4,7 @@ import { cpus } from 'node:os'
 import { join } from 'node:path'
 import autocannon from 'autocannon'
 import { ANCHOR, ROOT, evaSessions, rssBytes, startServer, tempDir, tenants, within, type EvaSession, type ServerProcess } from '../test/process-helper.js'
+import { uniformStream } from '../seeds/prng.js'
 
 function envInt (name: string, fallback: number, min: number): number {
   const raw = process.env[name]
@@ -23,18 +24,7 @@ const HISTORY_DAYS = 180
 const RESULTS = join(ROOT, 'bench', 'results', 'soak.json')
 const MiB = 1024 * 1024
 
-/** mulberry32: the same SOAK_SEED sends the same sequence of requests */
-function prng (seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6D2B79F5) >>> 0
-    let x = a
-    x = Math.imul(x ^ (x >>> 15), x | 1)
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61)
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296
-  }
-}
-const random = prng(SEED)
+const random = uniformStream(SEED)
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]
 const between = (lo: number, hi: number): number => lo + Math.floor(random() * (hi - lo + 1))
 

@@ -141,3 +141,9 @@ export function cumulative (weights: readonly number[]): Float64Array {
   weights.forEach((w, i) => { out[i] = sum += w })
   return out
 }
+
+/** A plain `() => number` in [0, 1) over one Rng stream: what tests, benches and fault rules draw from. */
+export function uniformStream (seed: number, stream: string | number = 0): () => number {
+  const rng = new Rng(seed, stream)
+  return () => rng.float()
+}

@@ -1,16 +1,12 @@
 /** Property-test plumbing: a printed, replayable seed, a run count, and a small seeded PRNG. */
 
+import { uniformStream } from '../seeds/prng.js'
+
 interface Commenter { comment: (...args: unknown[]) => void }
 
-/** mulberry32: tiny, fast, good enough to draw request parameters reproducibly. */
+/** Seeded draws in [0, 1) for request parameters: the same seed gives the same sequence. */
 export function rng (seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let x = Math.imul(a ^ (a >>> 15), 1 | a)
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296
-  }
+  return uniformStream(seed)
 }
 
 /**

@@ -1,6 +1,6 @@
 /** Fault injection: rules that add latency, answer an error status or drop the connection; seeded, so runs repeat. */
 import type { FaultRule } from '../../schemas/sandbox.js'
-import { Rng } from '../../seeds/prng.js'
+import { uniformStream } from '../../seeds/prng.js'
 
 export interface FaultTarget { vendor: string, method: string, path: string, botIds: string[] }
 
@@ -38,7 +38,7 @@ export function createFaults () {
         rule,
         id: i + 1,
         pattern: rule.route === undefined ? null : globToRegExp(rule.route),
-        random: (rng => () => rng.float())(new Rng(seed, `fault-rule-${i}`)),
+        random: uniformStream(seed, `fault-rule-${i}`),
         hits: 0,
         applied: 0
       }))
