@@ -27,6 +27,11 @@ export const ConfigSchema = Type.Object({
     Type.Literal('fatal'), Type.Literal('error'), Type.Literal('warn'),
     Type.Literal('info'), Type.Literal('debug'), Type.Literal('trace'), Type.Literal('silent')
   ]),
+  /**
+   * answer analytics from the rollup tables (on) or from SQL over the raw rows (off): the
+   * same answers, the latter slower; off exists to cross-check and to rule the rollups out
+   */
+  rollups: Type.Boolean(),
   eva: Type.Object({
     /** first page number; the seed documents 1, a live client sends 0 */
     pageBase: Type.Integer({ minimum: 0, maximum: 1 }),
@@ -116,6 +121,7 @@ export function loadConfig (env: Env, today: Date = new Date()): Readonly<Config
     adminToken: env.SANDBOX_ADMIN_TOKEN === undefined || env.SANDBOX_ADMIN_TOKEN === '' ? null : env.SANDBOX_ADMIN_TOKEN,
     journalSize: int(env, 'SANDBOX_JOURNAL_SIZE', 1000),
     logLevel: str(env, 'LOG_LEVEL', 'info'),
+    rollups: bool(env, 'SANDBOX_ROLLUPS', true),
     eva: {
       pageBase: int(env, 'SANDBOX_EVA_PAGE_BASE', 1),
       rateScale: int(env, 'SANDBOX_EVA_RATE_SCALE', 100),

@@ -20,12 +20,12 @@ interface Tap { teardown: (fn: () => unknown) => void }
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 
-/** Changes whenever the generator or the schema changes, so a cached fixture is never stale. */
+/** Changes whenever the generator, the schema or the rollup builder changes, so a cached fixture is never stale. */
 function generatorHash (): string {
   const files = readdirSync(join(ROOT, 'seeds'), { recursive: true, encoding: 'utf8' })
     .filter(f => f.endsWith('.ts')).sort().map(f => join(ROOT, 'seeds', f))
   const h = createHash('sha1')
-  for (const f of [...files, join(ROOT, 'src/db/schema.ts')]) h.update(f).update(readFileSync(f))
+  for (const f of [...files, ...['schema', 'rollups', 'open'].map(n => join(ROOT, `src/db/${n}.ts`))]) h.update(f).update(readFileSync(f))
   return h.digest('hex').slice(0, 12)
 }
 

@@ -9,7 +9,7 @@ import series from './series.js'
 const plugin: FastifyPluginAsync = async (app) => {
   useFaults(app, 'chatbotcom')
   useChatbotScope(app)
-  const repo = createChatbotcomRepository(app.db)
+  const repo = createChatbotcomRepository(app.db, { rollups: app.config.rollups })
   await app.register(series, { repo })
   await app.register(popularity, { repo })
 }

@@ -73,7 +73,7 @@ const plugin: FastifyPluginAsyncTypebox<{ hide: boolean }> = async (app, opts) =
     }
     return {
       resource: 'ANALYTIC_CONVERSATION',
-      periodOverview: overview(w, bot.id, pw => traffic.count('sessions', scope, pw), total),
+      periodOverview: overview(w, bot.id, pw => traffic.total('sessions', scope, pw), total),
       channelAnalytics
     }
   })
@@ -85,7 +85,7 @@ const plugin: FastifyPluginAsyncTypebox<{ hide: boolean }> = async (app, opts) =
     const { plan, series, total } = seriesTotal(traffic, 'userMessages', scope, w)
     return {
       resource: 'ANALYTIC_CONVERSATION',
-      periodOverview: overview(w, bot.id, pw => traffic.count('userMessages', scope, pw), total),
+      periodOverview: overview(w, bot.id, pw => traffic.total('userMessages', scope, pw), total),
       trafficAnalyticsDTO: { ...buckets(plan, series), ...averages(series) }
     }
   })
@@ -97,7 +97,7 @@ const plugin: FastifyPluginAsyncTypebox<{ hide: boolean }> = async (app, opts) =
     const { plan, series, total } = distinctUserSeries(traffic, scope, w)
     return {
       resource: 'ANALYTIC_CONVERSATION',
-      periodOverview: overview(w, bot.id, pw => traffic.distinctUsers(scope, pw).total, total),
+      periodOverview: overview(w, bot.id, pw => traffic.distinctUserTotal(scope, pw), total),
       trafficAnalyticsDTO: { ...buckets(plan, series), ...averages(series) }
     }
   })

@@ -47,7 +47,7 @@ const STATUSES = { all: 'all', active: 'active', closed: 'closed' } as const
 type Point = Static<typeof KoreUetDataPointSchema> & Record<string, string | number>
 
 const plugin: FastifyPluginAsyncTypebox = async (app) => {
-  const repo = createEngagementRepository(app.db)
+  const repo = createEngagementRepository(app.db, { rollups: app.config.rollups })
   const { catalog } = app.repos
 
   // The docs' sample sends no body and no Content-Type, the seed says application/json: take

@@ -1,5 +1,5 @@
 /** Bucketed series and period-over-period figures, vendor-neutral: vendors only rename the fields. */
-import { addHourRows, emptySeries, planBuckets, setLevelRows, type BucketPlan, type Series } from '../engine/buckets.js'
+import { emptySeries, planBuckets, type BucketPlan, type Series } from '../engine/buckets.js'
 import { compare, type CompareOptions, type Comparison } from '../engine/compare.js'
 import { previousWindow, type Window } from '../engine/window.js'
 import type { Measure, Scope, TrafficRepository } from '../db/traffic.repo.js'
@@ -11,12 +11,7 @@ export function seriesByChannel (traffic: TrafficRepository, m: Measure, scope: 
   const plan = planBuckets(w)
   const byChannel = new Map<number, Series>()
   for (const id of scope.channelIds) byChannel.set(id, emptySeries(plan))
-  let total = 0
-  const rows = traffic.countByChannelHour(m, scope, w)
-  for (const row of rows) {
-    addHourRows(plan, byChannel.get(row.channelId) as Series, [row])
-    total += row.value
-  }
+  const total = traffic.fillSeries(m, scope, plan, id => byChannel.get(id))
   return { plan, byChannel, total }
 }
 
@@ -24,18 +19,14 @@ export function seriesByChannel (traffic: TrafficRepository, m: Measure, scope: 
 export function seriesTotal (traffic: TrafficRepository, m: Measure, scope: Scope, w: Window): { plan: BucketPlan, series: Series, total: number } {
   const plan = planBuckets(w)
   const series = emptySeries(plan)
-  const rows = traffic.countByChannelHour(m, scope, w)
-  addHourRows(plan, series, rows)
-  return { plan, series, total: rows.reduce((a, r) => a + r.value, 0) }
+  const total = traffic.fillSeries(m, scope, plan, () => series)
+  return { plan, series, total }
 }
 
-/** Distinct users per bucket; not additive, so every level is counted in SQL on its own. */
+/** Distinct users per bucket; not additive, so every level is counted on its own. */
 export function distinctUserSeries (traffic: TrafficRepository, scope: Scope, w: Window): { plan: BucketPlan, series: Series, total: number } {
   const plan = planBuckets(w)
-  const series = emptySeries(plan)
-  const rows = traffic.distinctUsers(scope, w)
-  setLevelRows(plan, series, rows)
-  return { plan, series, total: rows.total }
+  return { plan, ...traffic.distinctUserSeries(scope, plan) }
 }
 
 export interface PeriodComparison extends Comparison {

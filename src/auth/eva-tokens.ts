@@ -1,5 +1,5 @@
 /** Keycloak-style RS256 access and refresh tokens for eva users. */
-import { createHash } from 'node:crypto'
+import { createHash, createPrivateKey, createPublicKey } from 'node:crypto'
 import jwt from 'jsonwebtoken'
 import type { Clock } from '../clock.js'
 import { UnauthorizedError } from '../errors.js'
@@ -32,10 +32,15 @@ export function uuidFrom (text: string): string {
 export function createEvaTokens (opts: EvaTokenOptions) {
   const nowSeconds = (): number => Math.floor(opts.clock.now() / 1000)
   let sessions = 0
+  // parsed once: given PEM text, jsonwebtoken parses the key again on every call (~0.5 ms)
+  const privateKey = createPrivateKey(opts.privateKey)
+  const publicKey = createPublicKey(opts.publicKey)
+  // tokens whose RS256 signature already checked out; expiry is still checked on every use
+  const verified = new Map<string, EvaTokenClaims>()
 
   function sign (claims: Omit<EvaTokenClaims, 'iat' | 'exp'>, ttl: number): string {
     const iat = nowSeconds()
-    return jwt.sign({ ...claims, iat, exp: iat + ttl }, opts.privateKey, { algorithm: 'RS256', keyid: 'sandbox' })
+    return jwt.sign({ ...claims, iat, exp: iat + ttl }, privateKey, { algorithm: 'RS256', keyid: 'sandbox' })
   }
 
   return {
@@ -59,12 +64,19 @@ export function createEvaTokens (opts: EvaTokenOptions) {
      * expiry against the sandbox clock, and the token type.
      */
     verify (token: string, typ: EvaTokenClaims['typ']): EvaTokenClaims {
-      let claims: EvaTokenClaims
-      try {
-        claims = jwt.verify(token, opts.publicKey, { algorithms: ['RS256'], clockTimestamp: nowSeconds() }) as EvaTokenClaims
-      } catch (err) {
-        const expired = err instanceof jwt.TokenExpiredError
-        throw new UnauthorizedError(expired ? 'Token is expired' : 'Invalid token')
+      let claims = verified.get(token)
+      if (claims !== undefined) {
+        // jsonwebtoken's rule: expired once the clock reaches exp
+        if (nowSeconds() >= claims.exp) throw new UnauthorizedError('Token is expired')
+      } else {
+        try {
+          claims = jwt.verify(token, publicKey, { algorithms: ['RS256'], clockTimestamp: nowSeconds() }) as EvaTokenClaims
+        } catch (err) {
+          const expired = err instanceof jwt.TokenExpiredError
+          throw new UnauthorizedError(expired ? 'Token is expired' : 'Invalid token')
+        }
+        if (verified.size >= 10_000) verified.clear() // tokens are caller-supplied: keep the cache bounded
+        verified.set(token, claims)
       }
       if (claims.typ !== typ || typeof claims.preferred_username !== 'string' || typeof claims.iss !== 'string') {
         throw new UnauthorizedError('Invalid token')

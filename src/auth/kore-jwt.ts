@@ -1,4 +1,5 @@
 /** Kore.ai JWTs: HS256/HS512 signed with the app's client secret; the client id in `appId` or `iss`. */
+import { createSecretKey, type KeyObject } from 'node:crypto'
 import jwt from 'jsonwebtoken'
 import type { Clock } from '../clock.js'
 import type { Principal, PrincipalsRepository } from '../db/principals.repo.js'
@@ -14,6 +15,21 @@ export const KORE_AUTH_MESSAGES = {
   scope: 'Permission denied. Scope is incorrect!'
 } as const
 
+// Given a string secret, jsonwebtoken first tries it as a PEM public key and fails (~0.6 ms
+// a request); a secret KeyObject goes straight to the HMAC. One per app, derived once.
+const keys = new Map<string, KeyObject>()
+
+function keyFor (seed: number, clientId: string): KeyObject {
+  const id = `${seed}|${clientId}`
+  let key = keys.get(id)
+  if (key === undefined) {
+    if (keys.size >= 10_000) keys.clear()
+    key = createSecretKey(Buffer.from(secretFor(seed, 'kore', clientId)))
+    keys.set(id, key)
+  }
+  return key
+}
+
 /**
  * Verifies a Kore `auth` header value: something that is not a JWT at all is
  * "Invalid JWT token"; an unknown app, a wrong signature, another algorithm or an
@@ -28,7 +44,7 @@ export function verifyKoreJwt (token: string | undefined, principals: Principals
   const app = clientId === undefined ? undefined : principals.find('kore', clientId)
   if (app === undefined) throw new UnauthorizedError(KORE_AUTH_MESSAGES.sdk)
   try {
-    jwt.verify(token, secretFor(seed, 'kore', app.login), { algorithms: KORE_ALGORITHMS, clockTimestamp: Math.floor(clock.now() / 1000) })
+    jwt.verify(token, keyFor(seed, app.login), { algorithms: KORE_ALGORITHMS, clockTimestamp: Math.floor(clock.now() / 1000) })
   } catch {
     throw new UnauthorizedError(KORE_AUTH_MESSAGES.sdk)
   }

@@ -1,6 +1,9 @@
 /** ChatBot.com report aggregations: conversations per UTC bucket, weekday × hour, and interaction triggers. */
 import type Database from 'better-sqlite3'
-import { bucketStartSql, type UtcDimension } from '../engine/utc-buckets.js'
+import { DAY_MS, HOUR_MS } from '../engine/calendar.js'
+import { QUARTER_MS, QUARTERS_PER_DAY, utcDayRange } from '../engine/quarters.js'
+import { bucketStart, bucketStartSql, type UtcDimension } from '../engine/utc-buckets.js'
+import { createRollupRepository, type QuarterTripleRow } from './rollup.repo.js'
 import { createStatementCache } from './statements.js'
 
 /** Stories (bots) and channels (story × source) a report covers; an inclusive UTC-ms range. */
@@ -14,8 +17,28 @@ function bind (s: ReportScope): Record<string, unknown> {
   return { bots: JSON.stringify(s.botIds), channels: JSON.stringify(s.channelIds), from: s.from, to: s.to }
 }
 
-export function createChatbotcomRepository (db: Database.Database) {
+/** The quarters (as [utc day, quarter, instant]) of an inclusive range on the quarter grid, else null. */
+function onGrid (s: ReportScope, offsetMs = 0): { first: number, last: number } | null {
+  if (s.from % QUARTER_MS !== 0 || (s.to + 1) % QUARTER_MS !== 0 || offsetMs % QUARTER_MS !== 0 || s.to < s.from) return null
+  const { firstDay, lastDay } = utcDayRange(s.from, s.to + 1)
+  return { first: firstDay, last: lastDay }
+}
+
+/** Calls `each` for every non-empty quarter of the rows that lies in [from, to]. */
+function eachQuarter (rows: QuarterTripleRow[], s: ReportScope, each: (row: QuarterTripleRow, q: number, t: number) => void): void {
+  for (const row of rows) {
+    const dayStart = row[1] * DAY_MS
+    const q0 = Math.max(0, (s.from - dayStart) / QUARTER_MS)
+    const q1 = Math.min(QUARTERS_PER_DAY - 1, (s.to + 1 - dayStart) / QUARTER_MS - 1)
+    for (let q = q0; q <= q1; q++) {
+      if (row[3].readUInt32LE(q * 4) !== 0) each(row, q, dayStart + q * QUARTER_MS)
+    }
+  }
+}
+
+export function createChatbotcomRepository (db: Database.Database, opts: { rollups: boolean } = { rollups: true }) {
   const stmt = createStatementCache(db)
+  const rollup = opts.rollups ? createRollupRepository(db) : null
   const heatmap = db.prepare(`SELECT (((started_ms + @offset) / 86400000) + 4) % 7 AS weekday,
     ((started_ms + @offset) / 3600000) % 24 AS hour, COUNT(*) AS value
     FROM sessions WHERE ${SCOPE_SQL} AND started_ms BETWEEN @from AND @to GROUP BY weekday, hour`)
@@ -30,6 +53,31 @@ export function createChatbotcomRepository (db: Database.Database) {
      * bucket never has fewer messages than conversations.
      */
     byBucket (dim: UtcDimension, s: ReportScope): BucketRow[] {
+      const grid = rollup === null ? null : onGrid(s)
+      if (rollup !== null && grid !== null) {
+        // the quarter rollups, folded into the same rows and order as the GROUP BY below
+        const groups = new Map<string, BucketRow>()
+        let lastDay = Number.NaN
+        let dayBucket = 0
+        eachQuarter(rollup.triples(s.botIds, s.channelIds, grid.first, grid.last), s, (row, q, t) => {
+          let bucket: number
+          if (dim === 'hour') bucket = Math.floor(t / HOUR_MS) * HOUR_MS
+          else {
+            if (row[1] !== lastDay) { lastDay = row[1]; dayBucket = bucketStart(dim, t) }
+            bucket = dayBucket
+          }
+          const key = `${bucket}|${row[0]}|${row[2]}`
+          let g = groups.get(key)
+          if (g === undefined) {
+            g = { bucket, botId: row[0], channelId: row[2], conversations: 0, paid: 0, messages: 0 }
+            groups.set(key, g)
+          }
+          g.conversations += row[3].readUInt32LE(q * 4)
+          g.paid += row[4].readUInt32LE(q * 4)
+          g.messages += row[5].readUInt32LE(q * 4)
+        })
+        return [...groups.values()].sort((a, b) => a.bucket - b.bucket || a.botId - b.botId || a.channelId - b.channelId)
+      }
       return stmt(`bucket|${dim}`, () => `SELECT ${bucketStartSql(dim, 'started_ms')} AS bucket, bot_id AS botId,
         channel_id AS channelId, COUNT(*) AS conversations, SUM(paid) AS paid, SUM(user_msgs + bot_msgs) AS messages
         FROM sessions WHERE ${SCOPE_SQL} AND started_ms BETWEEN @from AND @to
@@ -38,6 +86,20 @@ export function createChatbotcomRepository (db: Database.Database) {
 
     /** Conversations per weekday (0 = Sunday) and hour of `started_ms + offsetMs`. */
     heatmap (s: ReportScope, offsetMs: number): Array<{ weekday: number, hour: number, value: number }> {
+      const grid = rollup === null ? null : onGrid(s, offsetMs)
+      if (rollup !== null && grid !== null) {
+        const cells = new Float64Array(7 * 24)
+        eachQuarter(rollup.triples(s.botIds, s.channelIds, grid.first, grid.last), s, (row, q, t) => {
+          const local = t + offsetMs
+          // as the SQL: integer division truncates, and sessions precede no epoch
+          const weekday = (Math.trunc(local / DAY_MS) + 4) % 7
+          const hour = Math.trunc(local / HOUR_MS) % 24
+          cells[weekday * 24 + hour] += row[3].readUInt32LE(q * 4)
+        })
+        const out: Array<{ weekday: number, hour: number, value: number }> = []
+        cells.forEach((value, i) => { if (value > 0) out.push({ weekday: Math.floor(i / 24), hour: i % 24, value }) })
+        return out
+      }
       return heatmap.all({ ...bind(s), offset: offsetMs }) as Array<{ weekday: number, hour: number, value: number }>
     },
 

@@ -1,6 +1,7 @@
 /** The dataset as a whole: its meta rows, data version, and reset to the seeded state. */
 import type Database from 'better-sqlite3'
 import { seedDatabase, type Scenario } from '../../seeds/index.js'
+import { createRollupWriter } from './rollups.js'
 import { MUTABLE_TABLES, SEEDED_TABLES } from './schema.js'
 
 const GET_META = 'SELECT value FROM meta WHERE key = ?'
@@ -13,6 +14,7 @@ export function createDatasetRepository (db: Database.Database) {
   const bump = db.prepare(BUMP_VERSION)
   const truncateMutable = MUTABLE_TABLES.map(t => db.prepare(`DELETE FROM ${t}`))
   const truncateSeeded = SEEDED_TABLES.map(t => db.prepare(`DELETE FROM ${t}`))
+  const rollups = createRollupWriter(db)
 
   function meta (key: string): string | null {
     return getMeta.get(key)?.value ?? null
@@ -50,6 +52,7 @@ export function createDatasetRepository (db: Database.Database) {
         scenario: meta('scenario') as Scenario,
         anchor: meta('anchor') ?? ''
       })
+      rollups.rebuildAll()
       setMeta.run('seeded_data_changed', '0')
       bump.run()
     }

@@ -1,7 +1,11 @@
 /** Kore User Engagement Trend: distinct and new users per local day and hour, and over the period, in SQL. */
 import type Database from 'better-sqlite3'
 import { bindWindow, localDaySql, localHourSql } from '../engine/local-time-sql.js'
+import { DAY_MS, HOUR_MS } from '../engine/calendar.js'
+import { QUARTER_MS, QUARTERS_PER_DAY, quarterSegments, utcDayRange } from '../engine/quarters.js'
+import { channelLookup, distinctUsers, type ActivityFilter, type DistinctCounts } from '../engine/rollup-fold.js'
 import type { Window } from '../engine/window.js'
+import { createRollupRepository } from './rollup.repo.js'
 import { createStatementCache } from './statements.js'
 
 /** Which sessions count; null = no restriction on that field. */
@@ -23,8 +27,52 @@ export interface HourCounts extends DayCounts { hour: number }
  */
 const NEW_USERS = 'COUNT(DISTINCT CASE WHEN is_new_user = 1 THEN user_id END)'
 
-export function createEngagementRepository (db: Database.Database) {
+/**
+ * Per quarter of the window's UTC days: the local day (from the window's first) and the local
+ * (day, hour) as dense keys, −1 outside the window; null when off the quarter grid.
+ */
+function engagementKeys (w: Window) {
+  const segments = quarterSegments(w.tz, w.start, w.end)
+  if (segments === null) return null
+  const { firstDay, lastDay } = utcDayRange(w.start, w.end)
+  const n = (lastDay - firstDay + 1) * QUARTERS_PER_DAY
+  const day = new Int32Array(n).fill(-1)
+  const hour = new Int32Array(n).fill(-1)
+  const whole = new Int32Array(n).fill(-1)
+  const origin = firstDay * DAY_MS
+  for (const seg of segments) {
+    for (let t = seg.start; t < seg.end; t += QUARTER_MS) {
+      const local = t + seg.offset
+      const d = Math.floor(local / DAY_MS) - w.firstDay
+      const i = (t - origin) / QUARTER_MS
+      day[i] = d
+      hour[i] = d * 24 + Math.floor(local / HOUR_MS) % 24
+      whole[i] = 0
+    }
+  }
+  return { firstUtcDay: firstDay, lastUtcDay: lastDay, days: w.lastDay - w.firstDay + 1, day, hour, whole }
+}
+
+function activityFilter (f: EngagementFilter): ActivityFilter {
+  return {
+    channels: f.channelIds === null ? null : channelLookup(f.channelIds),
+    interactive: f.interactive,
+    closed: f.status === null ? null : f.status === 'closed' ? 1 : 0
+  }
+}
+
+export function createEngagementRepository (db: Database.Database, opts: { rollups: boolean } = { rollups: true }) {
   const stmt = createStatementCache(db)
+  const rollup = opts.rollups ? createRollupRepository(db) : null
+
+  /** Distinct and new users from the activity rollup for one level, or null to use SQL. */
+  function fromActivity (botId: number, w: Window, f: EngagementFilter, level: 'whole' | 'day' | 'hour'): { counts: DistinctCounts, days: number } | null {
+    const keys = rollup === null ? null : engagementKeys(w)
+    if (rollup === null || keys === null) return null
+    const size = level === 'whole' ? 1 : level === 'day' ? keys.days : keys.days * 24
+    const rows = rollup.activity(botId, keys.firstUtcDay, keys.lastUtcDay)
+    return { counts: distinctUsers(rows, keys.firstUtcDay, [{ keys: keys[level], size }], activityFilter(f)), days: keys.days }
+  }
 
   function bind (botId: number, w: Window, f: EngagementFilter) {
     const { segments, params } = bindWindow(w)
@@ -48,12 +96,20 @@ export function createEngagementRepository (db: Database.Database) {
 
   return {
     totals (botId: number, w: Window, f: EngagementFilter): UserCounts {
+      const r = fromActivity(botId, w, f, 'whole')
+      if (r !== null) return { users: r.counts.users[0][0], newUsers: r.counts.newUsers[0][0] }
       const { n, p } = bind(botId, w, f)
       return stmt(`totals|${n}`, () => `SELECT COUNT(DISTINCT user_id) AS users, ${NEW_USERS} AS newUsers ${base}`).get(p) as UserCounts
     },
 
     /** Local days (day numbers in the window's zone) that have users. */
     byDay (botId: number, w: Window, f: EngagementFilter): DayCounts[] {
+      const r = fromActivity(botId, w, f, 'day')
+      if (r !== null) {
+        const out: DayCounts[] = []
+        r.counts.users[0].forEach((users, i) => { if (users > 0) out.push({ day: w.firstDay + i, users, newUsers: r.counts.newUsers[0][i] }) })
+        return out
+      }
       const { n, p } = bind(botId, w, f)
       return stmt(`day|${n}`, () => `SELECT ${localDaySql('started_ms', n)} AS day, COUNT(DISTINCT user_id) AS users,
         ${NEW_USERS} AS newUsers ${base} GROUP BY day`).all(p) as DayCounts[]
@@ -61,6 +117,14 @@ export function createEngagementRepository (db: Database.Database) {
 
     /** Local (day, hour of day) pairs that have users; a repeated fall-back hour is one bucket. */
     byHour (botId: number, w: Window, f: EngagementFilter): HourCounts[] {
+      const r = fromActivity(botId, w, f, 'hour')
+      if (r !== null) {
+        const out: HourCounts[] = []
+        r.counts.users[0].forEach((users, i) => {
+          if (users > 0) out.push({ day: w.firstDay + Math.floor(i / 24), hour: i % 24, users, newUsers: r.counts.newUsers[0][i] })
+        })
+        return out
+      }
       const { n, p } = bind(botId, w, f)
       return stmt(`hour|${n}`, () => `SELECT ${localDaySql('started_ms', n)} AS day, ${localHourSql('started_ms', n)} AS hour,
         COUNT(DISTINCT user_id) AS users, ${NEW_USERS} AS newUsers ${base} GROUP BY day, hour`).all(p) as HourCounts[]

@@ -1,5 +1,6 @@
 /** Really deletes end users of chosen bots with everything they produced: messages, entities, flows, sessions. */
 import type Database from 'better-sqlite3'
+import { createRollupWriter } from './rollups.js'
 
 export interface EraseCounts { users: number, sessions: number, messages: number }
 
@@ -29,17 +30,28 @@ export function createEraseRepository (db: Database.Database) {
     DELETE FROM sessions WHERE id IN (SELECT id FROM target_sessions)`)
   const users = db.prepare(`${TARGET}
     DELETE FROM users WHERE id IN (SELECT id FROM target)`)
+  // the UTC days whose rollups the deletes change (a conversation's messages may run into
+  // the next day), read before the rows are gone
+  const touchedDays = db.prepare(`${TARGET}
+    SELECT bot_id, started_ms / 86400000 FROM sessions WHERE id IN (SELECT id FROM target_sessions)
+    UNION SELECT bot_id, ended_ms / 86400000 FROM sessions WHERE id IN (SELECT id FROM target_sessions)`).raw(true)
+  const rollups = createRollupWriter(db)
 
   return {
-    /** Deletes; the caller owns the transaction (the job runner's), so it is all or nothing. */
+    /**
+     * Deletes, then rebuilds the rollups of the days it touched; the caller owns the
+     * transaction (the job runner's), so rows and rollups change together or not at all.
+     */
     erase (botIds: number[], userIds: string[]): EraseCounts {
       const p = { botIds: JSON.stringify(botIds), userIds: JSON.stringify(userIds) }
       if (userIds.length === 0 || botIds.length === 0) return { users: 0, sessions: 0, messages: 0 }
+      const days = touchedDays.all(p) as Array<[number, number]>
       entities.run(p)
       const m = messages.run(p).changes
       flows.run(p)
       const s = sessions.run(p).changes
       const u = users.run(p).changes
+      for (const [botId, day] of days) rollups.rebuildDays(botId, day, day)
       return { users: u, sessions: s, messages: m }
     }
   }

@@ -1,7 +1,9 @@
 /** Messages: the user-message list with its filters, the answers to them, and a session's transcript. */
 import type Database from 'better-sqlite3'
 import { bindWindow, windowFilterSql } from '../engine/local-time-sql.js'
+import { sumCounts, windowQuarters } from '../engine/rollup-fold.js'
 import type { Window } from '../engine/window.js'
+import { createRollupRepository } from './rollup.repo.js'
 import { createStatementCache } from './statements.js'
 import type { Scope } from './traffic.repo.js'
 
@@ -70,8 +72,9 @@ const UNDERSTANDING_SQL: Record<Understanding, string> = {
   none: 'AND m.understood = 0'
 }
 
-export function createMessagesRepository (db: Database.Database) {
+export function createMessagesRepository (db: Database.Database, opts: { rollups: boolean } = { rollups: true }) {
   const stmt = createStatementCache(db)
+  const rollup = opts.rollups ? createRollupRepository(db) : null
   const answersOf = db.prepare(`SELECT reply_to AS replyTo, answer_id AS answerId FROM messages
     WHERE reply_to IN (SELECT value FROM json_each(?)) ORDER BY reply_to, seq`)
   const entitiesOf = db.prepare(`SELECT message_id AS messageId, name FROM message_entities
@@ -99,6 +102,14 @@ export function createMessagesRepository (db: Database.Database) {
 
   return {
     count (q: MessageQuery): number {
+      // without a search, the quarter rollups hold the answer: user messages and understood ones
+      const grid = rollup === null || q.search !== undefined ? null : windowQuarters(q.window)
+      if (rollup !== null && grid !== null) {
+        const rows = rollup.userMessages(q.scope.botId, q.scope.channelIds, grid.firstUtcDay, grid.lastUtcDay)
+        const all = q.understanding === 'found' ? 0 : sumCounts(grid.firstUtcDay, grid.keys, rows, 3)
+        const found = q.understanding === 'all' ? 0 : sumCounts(grid.firstUtcDay, grid.keys, rows, 4)
+        return q.understanding === 'all' ? all : q.understanding === 'found' ? found : all - found
+      }
       const { n, key, p } = bind(q)
       return (stmt(`count|${key}|${n}`, () => `SELECT COUNT(*) AS c ${whereSql(n, q)}`).get(p) as { c: number }).c
     },

@@ -5,6 +5,7 @@ import { generateKeyPairSync } from 'node:crypto'
 import Database from 'better-sqlite3'
 import { seedDatabase, type SeedStats } from '../../seeds/index.js'
 import type { Scenario } from '../config.js'
+import { createRollupWriter } from './rollups.js'
 import { INDEXES_SQL, SCHEMA_VERSION, TABLES_SQL } from './schema.js'
 
 export interface DatasetSpec { seed: number, scenario: Scenario, anchor: string }
@@ -32,6 +33,7 @@ export function buildInto (db: Database.Database, spec: DatasetSpec, onProgress?
   db.exec(TABLES_SQL)
   const stats = seedDatabase(db, { ...spec, onProgress })
   db.exec(INDEXES_SQL)
+  buildRollups(db, onProgress)
   db.exec('ANALYZE')
   // Keycloak signs with RS256; the key lives with the data so tokens survive restarts.
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
@@ -117,4 +119,9 @@ export function openDatabase (path: string, spec: DatasetSpec, onProgress?: Prog
     rmSync(tmp, { force: true })
     throw err
   }
+}
+
+/** The derived rollups, from the indexed sessions (src/db/rollups.ts). */
+export function buildRollups (db: Database.Database, onProgress?: ProgressFn): void {
+  createRollupWriter(db).rebuildAll((done, total) => onProgress?.('rollups', done, total))
 }

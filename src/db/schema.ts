@@ -4,7 +4,7 @@
  * Bump whenever the DDL or the generator's output changes: an existing database file
  * built under another version is rebuilt at start (see src/db/open.ts).
  */
-export const SCHEMA_VERSION = 3
+export const SCHEMA_VERSION = 4
 
 /**
  * Tables are created before the bulk insert; indexes after it (src/db/open.ts), which
@@ -264,6 +264,32 @@ CREATE TABLE uploads (
   created_ms INTEGER NOT NULL
 ) STRICT;
 
+-- Derived rollups (src/db/rollups.ts), rebuilt from sessions and messages whenever those change. Per bot,
+-- channel and UTC day, one count per 15-minute quarter: every zone in use is a whole number
+-- of quarter hours from UTC (+05:30, +05:45 included), so any local hour, day, week or month
+-- is a union of whole quarters. Counts are BLOBs of 96 little-endian uint32.
+CREATE TABLE rollup_quarters (
+  bot_id     INTEGER NOT NULL,
+  day        INTEGER NOT NULL,        -- UTC day number (ms / 86400000)
+  channel_id INTEGER NOT NULL,
+  sessions   BLOB NOT NULL,           -- conversations started in each quarter
+  paid       BLOB NOT NULL,           -- of which billable (ChatBot.com)
+  messages   BLOB NOT NULL,           -- their user + bot messages, counted at the conversation's start
+  user_messages BLOB NOT NULL,        -- user messages delivered in each quarter
+  understood BLOB NOT NULL,           -- of which understood (confidence at the bot's threshold)
+  PRIMARY KEY (bot_id, day, channel_id)
+) STRICT;
+
+-- Per-user activity for distinct-user counts, which no additive rollup can answer: per bot
+-- and UTC day, one 8-byte record per conversation in start order (user id uint32, quarter
+-- uint8, flags uint8, channel id uint16; see src/db/rollups.ts).
+CREATE TABLE rollup_activity (
+  bot_id INTEGER NOT NULL,
+  day    INTEGER NOT NULL,
+  data   BLOB NOT NULL,
+  PRIMARY KEY (bot_id, day)
+) STRICT;
+
 -- eva reports requested through */request_report (written at run time)
 CREATE TABLE reports (
   id          INTEGER PRIMARY KEY,
@@ -278,7 +304,8 @@ CREATE TABLE reports (
 `
 
 export const INDEXES_SQL = /* sql */ `
-CREATE INDEX sessions_by_bot_time ON sessions (bot_id, started_ms, channel_id, user_id);
+-- covering for the window counts of every vendor, Kore's containment and session-type filters included
+CREATE INDEX sessions_by_bot_time ON sessions (bot_id, started_ms, channel_id, user_id, containment, interactive);
 CREATE UNIQUE INDEX sessions_by_code ON sessions (bot_id, code);
 CREATE INDEX sessions_by_business_key ON sessions (bot_id, business_key) WHERE business_key IS NOT NULL;
 CREATE INDEX sessions_by_user ON sessions (user_id, started_ms);
@@ -297,6 +324,9 @@ CREATE INDEX widgets_by_dashboard ON widgets (dashboard_id);
 
 /** Tables written at run time; everything else is the seeded dataset. */
 export const MUTABLE_TABLES = ['reports', 'jobs', 'uploads'] as const
+
+/** Tables derived from the seeded ones (src/db/rollups.ts): rebuilt, never seeded. */
+export const DERIVED_TABLES = ['rollup_quarters', 'rollup_activity'] as const
 
 /** Seeded tables, children first: the order a reseed empties them in. */
 export const SEEDED_TABLES = [

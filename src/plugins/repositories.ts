@@ -25,9 +25,9 @@ declare module 'fastify' {
 export default fp(async (app) => {
   app.decorate('repos', {
     catalog: loadCatalog(app.db),
-    traffic: createTrafficRepository(app.db),
+    traffic: createTrafficRepository(app.db, { rollups: app.config.rollups }),
     sessions: createSessionsRepository(app.db),
-    messages: createMessagesRepository(app.db),
+    messages: createMessagesRepository(app.db, { rollups: app.config.rollups }),
     reports: createReportsRepository(app.db),
     principals: createPrincipalsRepository(app.db)
   })

@@ -1,0 +1,128 @@
+/**
+ * Builds the derived rollup tables (see schema.ts) from sessions: all of them after seeding,
+ * or a range of UTC days of one bot after a write (an erasure) changed them. One code path
+ * serves both, so a rebuilt day is byte-for-byte the day a fresh build would have written.
+ */
+import type Database from 'better-sqlite3'
+import { DAY_MS } from '../engine/calendar.js'
+import { QUARTER_MS, QUARTERS_PER_DAY } from '../engine/quarters.js'
+import { ACTIVITY_RECORD, FLAG_CLOSED, FLAG_INTERACTIVE, FLAG_NEW_USER } from '../engine/rollup-fold.js'
+
+const MAX_CHANNEL_ID = 0xffff
+
+type SessionRow = [channelId: number, startedMs: number, paid: number, messages: number,
+  userId: number, interactive: number, closed: number, newUser: number]
+
+interface ChannelDay { sessions: Uint32Array, paid: Uint32Array, messages: Uint32Array, userMessages: Uint32Array, understood: Uint32Array }
+
+function channelDay (): ChannelDay {
+  const a = (): Uint32Array => new Uint32Array(QUARTERS_PER_DAY)
+  return { sessions: a(), paid: a(), messages: a(), userMessages: a(), understood: a() }
+}
+
+function pack (counts: Uint32Array): Buffer {
+  const b = Buffer.allocUnsafe(QUARTERS_PER_DAY * 4)
+  for (let q = 0; q < QUARTERS_PER_DAY; q++) b.writeUInt32LE(counts[q], q * 4)
+  return b
+}
+
+export function createRollupWriter (db: Database.Database) {
+  // sessions_by_bot_time gives the start order; the other columns come from the table
+  const sessions = db.prepare(`SELECT channel_id, started_ms, paid, user_msgs + bot_msgs,
+    user_id, interactive, status = 'closed', is_new_user
+    FROM sessions WHERE bot_id = ? AND started_ms >= ? AND started_ms < ? ORDER BY started_ms`).raw(true)
+  // the sessions of one UTC day, read whole: better-sqlite3 allows no writes while a statement iterates
+  // user messages are counted by SQLite itself (messages_by_bot_time covers the query); the
+  // quarter is integer arithmetic on the column alone, as bound JS numbers may arrive as REAL
+  const userMessages = db.prepare(`SELECT channel_id, (ts_ms / ${QUARTER_MS}) % ${QUARTERS_PER_DAY} AS q, COUNT(*), SUM(understood)
+    FROM messages WHERE bot_id = @bot AND direction = 0 AND ts_ms >= @dayStart AND ts_ms < @dayEnd GROUP BY channel_id, q`).raw(true)
+  const insertQuarters = db.prepare(`INSERT INTO rollup_quarters (bot_id, day, channel_id, sessions, paid, messages, user_messages, understood)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+  const insertActivity = db.prepare('INSERT INTO rollup_activity (bot_id, day, data) VALUES (?, ?, ?)')
+  const deleteQuarters = db.prepare('DELETE FROM rollup_quarters WHERE bot_id = ? AND day BETWEEN ? AND ?')
+  const deleteActivity = db.prepare('DELETE FROM rollup_activity WHERE bot_id = ? AND day BETWEEN ? AND ?')
+  const bots = db.prepare('SELECT id FROM bots ORDER BY id').pluck()
+  // A conversation's messages lie between its start and its end, which may be the next day;
+  // conversations last well under a day (the generator's are under an hour), hence the
+  // one-day look-back that keeps the range search on sessions_by_bot_time short.
+  const span = db.prepare(`SELECT MIN(started_ms) / ${DAY_MS}, MAX(ended_ms) / ${DAY_MS} FROM sessions
+    WHERE bot_id = @bot AND started_ms >= @start - ${DAY_MS} AND started_ms < @end AND ended_ms >= @start`).raw(true)
+
+  /** Writes the rollups of `botId` for UTC days [firstDay, lastDay]; the caller has deleted them. */
+  function build (botId: number, firstDay: number, lastDay: number): void {
+    let day = Number.NaN
+    let channels = new Map<number, ChannelDay>()
+    let activity = Buffer.alloc(64 * ACTIVITY_RECORD)
+    let used = 0
+    const flush = (): void => {
+      if (Number.isNaN(day)) return
+      for (const id of [...channels.keys()].sort((a, b) => a - b)) {
+        const c = channels.get(id) as ChannelDay
+        insertQuarters.run(botId, day, id, pack(c.sessions), pack(c.paid), pack(c.messages), pack(c.userMessages), pack(c.understood))
+      }
+      if (used > 0) insertActivity.run(botId, day, Buffer.from(activity.subarray(0, used)))
+      channels = new Map()
+      used = 0
+    }
+    const [lo, hi] = span.get({ bot: botId, start: firstDay * DAY_MS, end: (lastDay + 1) * DAY_MS }) as [number | null, number | null]
+    if (lo === null || hi === null) return
+    for (let d = Math.max(lo, firstDay); d <= Math.min(hi, lastDay); d++) {
+      const rows = sessions.all(botId, d * DAY_MS, (d + 1) * DAY_MS) as SessionRow[]
+      const counted = userMessages.all({ bot: botId, dayStart: d * DAY_MS, dayEnd: (d + 1) * DAY_MS }) as Array<[number, number, number, number]>
+      if (rows.length === 0 && counted.length === 0) continue
+      day = d
+      for (const [channelId, q, n, understood] of counted) {
+        let c = channels.get(channelId)
+        if (c === undefined) channels.set(channelId, c = channelDay())
+        c.userMessages[q] = n
+        c.understood[q] = understood
+      }
+      for (const [channelId, startedMs, paid, messages, userId, interactive, closed, newUser] of rows) {
+        if (channelId > MAX_CHANNEL_ID) throw new Error(`channel id ${channelId} does not fit an activity record`)
+        const q = Math.floor((startedMs - d * DAY_MS) / QUARTER_MS)
+        let c = channels.get(channelId)
+        if (c === undefined) channels.set(channelId, c = channelDay())
+        c.sessions[q]++
+        c.paid[q] += paid
+        c.messages[q] += messages
+        if (used + ACTIVITY_RECORD > activity.length) {
+          const bigger = Buffer.alloc(activity.length * 2)
+          activity.copy(bigger, 0, 0, used)
+          activity = bigger
+        }
+        activity.writeUInt32LE(userId, used)
+        activity[used + 4] = q
+        activity[used + 5] = (interactive === 1 ? FLAG_INTERACTIVE : 0) | (closed === 1 ? FLAG_CLOSED : 0) | (newUser === 1 ? FLAG_NEW_USER : 0)
+        activity.writeUInt16LE(channelId, used + 6)
+        used += ACTIVITY_RECORD
+      }
+      flush()
+    }
+  }
+
+  const rebuildDays = db.transaction((botId: number, firstDay: number, lastDay: number): void => {
+    deleteQuarters.run(botId, firstDay, lastDay)
+    deleteActivity.run(botId, firstDay, lastDay)
+    build(botId, firstDay, lastDay)
+  })
+
+  return {
+    /** Recomputes the UTC days [firstDay, lastDay] of one bot (inside the caller's transaction if any). */
+    rebuildDays,
+
+    /** Recomputes every rollup: after seeding and after a reseed. */
+    rebuildAll (onProgress?: (done: number, total: number) => void): void {
+      const ids = bots.all() as number[]
+      db.transaction(() => {
+        db.prepare('DELETE FROM rollup_quarters').run()
+        db.prepare('DELETE FROM rollup_activity').run()
+        ids.forEach((id, i) => {
+          build(id, 0, Math.floor(8.64e15 / DAY_MS) - 1)
+          onProgress?.(i + 1, ids.length)
+        })
+      })()
+    }
+  }
+}
+
+export type RollupWriter = ReturnType<typeof createRollupWriter>

@@ -1,0 +1,169 @@
+/**
+ * Folds rollup rows into buckets. The rows are already aggregated in SQL (one per bot,
+ * channel and UTC day, built by src/db/rollups.ts); what is left is arithmetic over at
+ * most 96 counts a row, laid out by a quarter map (quarters.ts). Distinct users are the
+ * exception the issue foresaw: not additive, so they are counted from the compact
+ * per-conversation activity records with one stamp array per level.
+ */
+import type { Series } from './buckets.js'
+import { DAY_MS, HOUR_MS } from './calendar.js'
+import { QUARTER_MS, QUARTERS_PER_DAY, quarterSegments, utcDayRange, type QuarterMap } from './quarters.js'
+import type { Window } from './window.js'
+
+/** A rollup row: [bot id, UTC day, channel id, …blobs of 96 × uint32 LE]. */
+export type CountRow = [number, number, number, ...Buffer[]]
+
+/**
+ * Adds the counts in column `col` of each row into the series of its channel (channels
+ * without a series are skipped) at every level; returns the total added.
+ */
+export function foldCounts (map: QuarterMap, rows: CountRow[], col: number, seriesOf: (channelId: number) => Series | undefined): number {
+  let total = 0
+  for (const row of rows) {
+    const s = seriesOf(row[2])
+    if (s === undefined) continue
+    const counts = row[col] as Buffer
+    const base = (row[1] - map.firstUtcDay) * QUARTERS_PER_DAY
+    for (let q = 0; q < QUARTERS_PER_DAY; q++) {
+      const i = base + q
+      const h = map.hour[i]
+      if (h < 0) continue
+      const v = counts.readUInt32LE(q * 4)
+      if (v === 0) continue
+      s.hours[h] += v
+      s.days[map.day[i]] += v
+      s.weeks[map.week[i]] += v
+      s.months[map.month[i]] += v
+      total += v
+    }
+  }
+  return total
+}
+
+/**
+ * Which quarters of the window's UTC days count: 0 inside the window and the hour-of-day
+ * filter, −1 elsewhere (a one-bucket key array). Null when off the quarter grid.
+ */
+export function windowQuarters (w: Window): { firstUtcDay: number, lastUtcDay: number, keys: Int32Array } | null {
+  const segments = quarterSegments(w.tz, w.start, w.end)
+  if (segments === null) return null
+  const { firstDay, lastDay } = utcDayRange(w.start, w.end)
+  const keys = new Int32Array((lastDay - firstDay + 1) * QUARTERS_PER_DAY).fill(-1)
+  const origin = firstDay * DAY_MS
+  for (const seg of segments) {
+    for (let t = seg.start; t < seg.end; t += QUARTER_MS) {
+      const hour = Math.floor((t + seg.offset) / HOUR_MS) % 24
+      if (hour >= w.startHour && hour <= w.endHour) keys[(t - origin) / QUARTER_MS] = 0
+    }
+  }
+  return { firstUtcDay: firstDay, lastUtcDay: lastDay, keys }
+}
+
+/** Sum of column `col` over the quarters whose key is ≥ 0. */
+export function sumCounts (firstUtcDay: number, keys: Int32Array, rows: CountRow[], col: number): number {
+  let total = 0
+  for (const row of rows) {
+    const counts = row[col] as Buffer
+    const base = (row[1] - firstUtcDay) * QUARTERS_PER_DAY
+    for (let q = 0; q < QUARTERS_PER_DAY; q++) if (keys[base + q] >= 0) total += counts.readUInt32LE(q * 4)
+  }
+  return total
+}
+
+/** Flags of an activity record (byte 5); see src/db/rollups.ts. */
+export const FLAG_INTERACTIVE = 1
+export const FLAG_CLOSED = 2
+export const FLAG_NEW_USER = 4
+export const ACTIVITY_RECORD = 8
+
+export interface ActivityFilter {
+  /** by channel id: 1 = counted; null = every channel */
+  channels: Uint8Array | null
+  interactive: 0 | 1 | null
+  closed: 0 | 1 | null
+}
+
+/** One level of buckets: a key (0 … size − 1) per quarter index, −1 = not counted. */
+export interface DistinctLevel { keys: Int32Array, size: number }
+
+export interface DistinctCounts {
+  /** per level, distinct users per key */
+  users: Int32Array[]
+  /** per level, users whose first-ever conversation (is_new_user) counted there */
+  newUsers: Int32Array[]
+}
+
+// One stamp per user and level: stamps[level][user] = base + key of the last bucket the user
+// was counted in. Records come in time order and buckets are contiguous in time, so a user
+// seen again in the same bucket carries the same stamp. Bases only grow, so stamps left by
+// earlier scans never match; on overflow every array is cleared and the bases restart.
+const stamps: Int32Array[] = []
+let nextBase = 1
+
+function stampsFor (level: number): Int32Array {
+  if (stamps[level] === undefined) stamps[level] = new Int32Array(1024)
+  return stamps[level]
+}
+
+function grow (level: number, user: number): Int32Array {
+  const old = stampsFor(level)
+  const bigger = new Int32Array(Math.max(old.length * 2, user + 1))
+  bigger.set(old)
+  stamps[level] = bigger
+  return bigger
+}
+
+/**
+ * Distinct users per key of every level over activity rows [UTC day, records] given in day
+ * order. The first level's keys also gate the others (all levels share the window).
+ */
+export function distinctUsers (rows: Array<[number, Buffer]>, firstUtcDay: number, levels: DistinctLevel[], f: ActivityFilter): DistinctCounts {
+  const span = levels.reduce((a, l) => a + l.size, 0)
+  if (nextBase + span >= 0x7fffffff) {
+    for (const s of stamps) s.fill(0)
+    nextBase = 1
+  }
+  const bases = levels.map((l) => {
+    const b = nextBase
+    nextBase += l.size
+    return b
+  })
+  const users = levels.map(l => new Int32Array(l.size))
+  const newUsers = levels.map(l => new Int32Array(l.size))
+  const gate = levels[0].keys
+  const n = levels.length
+  const arrays = levels.map((_, i) => stampsFor(i))
+  for (const [day, data] of rows) {
+    const base = (day - firstUtcDay) * QUARTERS_PER_DAY
+    for (let o = 0; o < data.length; o += ACTIVITY_RECORD) {
+      const i = base + data[o + 4]
+      if (gate[i] < 0) continue
+      const flags = data[o + 5]
+      if (f.interactive !== null && ((flags & FLAG_INTERACTIVE) !== 0 ? 1 : 0) !== f.interactive) continue
+      if (f.closed !== null && ((flags & FLAG_CLOSED) !== 0 ? 1 : 0) !== f.closed) continue
+      if (f.channels !== null && f.channels[data[o + 6] | (data[o + 7] << 8)] !== 1) continue
+      const user = data.readUInt32LE(o)
+      const isNew = (flags & FLAG_NEW_USER) !== 0
+      for (let l = 0; l < n; l++) {
+        const key = levels[l].keys[i]
+        let st = arrays[l]
+        if (user >= st.length) st = arrays[l] = grow(l, user)
+        const stamp = bases[l] + key
+        if (st[user] !== stamp) {
+          st[user] = stamp
+          users[l][key]++
+        }
+        // a user has one first-ever conversation, so new users need no de-duplication
+        if (isNew) newUsers[l][key]++
+      }
+    }
+  }
+  return { users, newUsers }
+}
+
+/** A channel filter as a lookup array. */
+export function channelLookup (channelIds: number[]): Uint8Array {
+  const out = new Uint8Array(Math.max(0, ...channelIds) + 1)
+  for (const id of channelIds) out[id] = 1
+  return out
+}
