@@ -32,6 +32,8 @@ export const ConfigSchema = Type.Object({
    * same answers, the latter slower; off exists to cross-check and to rule the rollups out
    */
   rollups: Type.Boolean(),
+  /** memory for cached analytics answers, in MiB; 0 turns the response cache off */
+  cacheMb: Type.Integer({ minimum: 0, maximum: 4096 }),
   eva: Type.Object({
     /** first page number; the seed documents 1, a live client sends 0 */
     pageBase: Type.Integer({ minimum: 0, maximum: 1 }),
@@ -122,6 +124,7 @@ export function loadConfig (env: Env, today: Date = new Date()): Readonly<Config
     journalSize: int(env, 'SANDBOX_JOURNAL_SIZE', 1000),
     logLevel: str(env, 'LOG_LEVEL', 'info'),
     rollups: bool(env, 'SANDBOX_ROLLUPS', true),
+    cacheMb: int(env, 'SANDBOX_CACHE_MB', 32),
     eva: {
       pageBase: int(env, 'SANDBOX_EVA_PAGE_BASE', 1),
       rateScale: int(env, 'SANDBOX_EVA_RATE_SCALE', 100),

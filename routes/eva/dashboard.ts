@@ -1,6 +1,7 @@
 /** The eva Dashboard scope: bearer auth and Spring errors around the 16 endpoints. */
 import type { FastifyPluginAsync } from 'fastify'
 import type { EvaTokens } from '../../src/auth/eva-tokens.js'
+import { useResponseCache } from '../../src/plugins/response-cache.js'
 import { useFaults } from '../faults.js'
 import { useEvaAccess } from './access.js'
 import analytics from './analytics.js'
@@ -16,6 +17,8 @@ const plugin: FastifyPluginAsync<DashboardOptions> = async (app, opts) => {
   useEvaErrors(app)
   useFaults(app, 'eva')
   useEvaAccess(app, opts.tokens)
+  // every GET here is a read; request_report writes (and bumps the data version)
+  useResponseCache(app, { identity: ['authorization'], cacheable: request => request.method === 'GET' })
   const prefix = '/:orgUUID/env/:envUUID/bot/:botUUID'
   const child = { prefix, hide: opts.hide }
   await app.register(summary, child)
