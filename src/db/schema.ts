@@ -4,7 +4,7 @@
  * Bump whenever the DDL or the generator's output changes: an existing database file
  * built under another version is rebuilt at start (see src/db/open.ts).
  */
-export const SCHEMA_VERSION = 4
+export const SCHEMA_VERSION = 5
 
 /**
  * Tables are created before the bulk insert; indexes after it (src/db/open.ts), which
