@@ -1,16 +1,20 @@
 /** The application factory: wires plugins and vendor routes; never listens. */
-import Fastify, { type FastifyInstance } from 'fastify'
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import type Database from 'better-sqlite3'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { Config } from './config.js'
 import { controllableClock, type ControlledClock } from './clock.js'
 import { openDatabase } from './db/open.js'
 import { statusOf } from './errors.js'
+import type { SchemaCompilation } from './schema-compilation.js'
+import { buildSerializerFactory } from './serializer-compiler.js'
+import { dedupedValidatorFactory } from './validator-compiler.js'
 import allowedMethods from './plugins/allowed-methods.js'
 import control from './plugins/control.js'
 import dbPlugin from './plugins/db.js'
 import finiteNumbers from './plugins/finite-numbers.js'
 import jobsPlugin from './plugins/jobs.js'
+import responseCache from './plugins/response-cache.js'
 import schemasPlugin from './plugins/schemas.js'
 import securityHeaders from './plugins/security-headers.js'
 import swaggerPlugin from './plugins/swagger.js'
@@ -24,14 +28,22 @@ declare module 'fastify' {
   }
 }
 
+type CompilersFactory = NonNullable<NonNullable<FastifyServerOptions['schemaController']>['compilersFactory']>
+
 export interface BuildOptions {
   /** an already opened database (tests pass a copy of a seeded buffer) */
   db?: Database.Database
   clock?: ControlledClock
+  /** the response-serializer factory (test/app-serializers.test.ts wraps it to record what it compiles) */
+  serializerFactory?: typeof buildSerializerFactory
+  /** compile validators and serializers on first use / in the background (src/server.ts) rather than in ready() */
+  schemaCompilation?: SchemaCompilation
 }
 
 export async function buildApp (config: Readonly<Config>, opts: BuildOptions = {}): Promise<FastifyInstance> {
   const clock = opts.clock ?? controllableClock()
+  const validators = dedupedValidatorFactory()
+  const serializers = opts.serializerFactory ?? buildSerializerFactory
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     bodyLimit: 1024 * 1024,
@@ -39,7 +51,17 @@ export async function buildApp (config: Readonly<Config>, opts: BuildOptions = {
     routerOptions: { maxParamLength: 200 },
     // strictNumbers: a coerced "Infinity" or "1e309" is not a number, so min/max always apply
     frameworkErrors: frameworkErrorHandler(clock),
-    ajv: { customOptions: { coerceTypes: 'array', useDefaults: true, removeAdditional: true, allErrors: false, strictNumbers: true } }
+    ajv: { customOptions: { coerceTypes: 'array', useDefaults: true, removeAdditional: true, allErrors: false, strictNumbers: true } },
+    // Schema compilation was most of the cold start (see both modules): serializers are
+    // built from the models each schema references rather than all of them, and equal
+    // schemas share one serializer / validator. Generated code is unchanged.
+    schemaController: {
+      compilersFactory: {
+        // the published type describes Ajv's compile(schema); Fastify calls it with the route definition
+        buildValidator: (opts.schemaCompilation?.defer(validators) ?? validators) as unknown as CompilersFactory['buildValidator'],
+        buildSerializer: opts.schemaCompilation?.defer(serializers) ?? serializers
+      }
+    }
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   app.decorate('config', config)
@@ -52,6 +74,7 @@ export async function buildApp (config: Readonly<Config>, opts: BuildOptions = {
   await app.register(dbPlugin, { db })
   await app.register(jobsPlugin)
   await app.register(control)
+  await app.register(responseCache)
   await app.register(schemasPlugin)
   await app.register(swaggerPlugin)
 

@@ -2,6 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { BucketRow, ChatbotcomRepository } from '../../src/db/chatbotcom.repo.js'
 import { round2 } from '../../src/engine/buckets.js'
+import { isoString } from '../../src/engine/iso.js'
 import { bucketStarts } from '../../src/engine/utc-buckets.js'
 import { BadRequestError } from '../../src/errors.js'
 import { ref } from '../../schemas/common.js'
@@ -77,7 +78,7 @@ const plugin: FastifyPluginAsyncTypebox<{ repo: ChatbotcomRepository }> = async 
           cells.messages[i] += r.messages
         }
       }
-      const dates = starts.map(s => new Date(s).toISOString())
+      const dates = starts.map(isoString)
       const summary = summarize(valuesOf(all, report.measure))
       if (q.group === undefined) {
         return { data: valuesOf(all, report.measure).map((value, i) => ({ date: dates[i], value })), summary }

@@ -2,6 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { comparePeriods, distinctUserSeries, seriesByChannel, seriesTotal } from '../../src/analytics/series.js'
 import { average, round2, type BucketPlan, type Series } from '../../src/engine/buckets.js'
+import { levelsJson, planJson } from '../../src/engine/bucket-json.js'
 import { windowBounds, type Window } from '../../src/engine/window.js'
 import type { Scope } from '../../src/db/traffic.repo.js'
 import { ref } from '../../schemas/common.js'
@@ -10,16 +11,14 @@ import {
 } from '../../schemas/eva/analytics.js'
 import { EvaBotParamsSchema } from '../../schemas/eva/common.js'
 import { evaErrors } from './errors.js'
-import { evaFilters, iso } from './params.js'
+import { evaFilters } from './params.js'
 
-/** The seed's four bucket arrays from a series. */
-function buckets (plan: BucketPlan, s: Series) {
-  return {
-    hours: plan.hours.map((b, i) => ({ date: iso(b.date), value: s.hours[i] })),
-    days: plan.days.map((b, i) => ({ date: iso(b.date), value: s.days[i] })),
-    weeks: plan.weeks.map((b, i) => ({ monthDate: iso(b.monthDate ?? b.date), weekNumber: b.weekNumber ?? 1, value: s.weeks[i] })),
-    months: plan.months.map((b, i) => ({ date: iso(b.date), value: s.months[i] }))
-  }
+const JSON_TYPE = 'application/json; charset=utf-8'
+
+/** E5 and E6 as text: the same bytes as the schema serializer (src/engine/bucket-json.ts). */
+function trafficJson (periodOverview: object, plan: BucketPlan, s: Series): string {
+  return `{"resource":"ANALYTIC_CONVERSATION","periodOverview":${JSON.stringify(periodOverview)},` +
+    `"trafficAnalyticsDTO":{${levelsJson(planJson(plan), s)},${JSON.stringify(averages(s)).slice(1, -1)}}}`
 }
 
 function averages (s: Series) {
@@ -61,45 +60,36 @@ const plugin: FastifyPluginAsyncTypebox<{ hide: boolean }> = async (app, opts) =
 
   app.get('/dashboard/conversations', {
     schema: schema('evaDashboardConversations', 'Conversation traffic per channel, with period-over-period', ref(EvaConversationsDashboardSchema))
-  }, async (request) => {
+  }, async (request, reply) => {
     const { bot, window: w, scope } = evaFilters(request, request.query, app.config, catalog)
     const { plan, byChannel, total } = seriesByChannel(traffic, 'sessions', scope, w)
-    const channelAnalytics = []
+    const prefixes = planJson(plan)
+    const channels: string[] = []
     for (const [channelId, series] of byChannel) {
       if (series.days.every(v => v === 0)) continue // eva lists the channels that have data [I]
       const channel = catalog.channels.get(channelId)
       const type = channel === undefined ? undefined : catalog.channelTypes.get(channel.typeId)
-      channelAnalytics.push({ channelType: type?.name ?? '', channelName: channel?.name ?? '', ...buckets(plan, series) })
+      channels.push(`{"channelType":${JSON.stringify(type?.name ?? '')},"channelName":${JSON.stringify(channel?.name ?? '')},${levelsJson(prefixes, series)}}`)
     }
-    return {
-      resource: 'ANALYTIC_CONVERSATION',
-      periodOverview: overview(w, bot.id, pw => traffic.total('sessions', scope, pw), total),
-      channelAnalytics
-    }
+    const periodOverview = overview(w, bot.id, pw => traffic.total('sessions', scope, pw), total)
+    // written as text (src/engine/bucket-json.ts): the same bytes the schema serializer gives
+    return reply.type(JSON_TYPE).send(`{"resource":"ANALYTIC_CONVERSATION","periodOverview":${JSON.stringify(periodOverview)},"channelAnalytics":[${channels.join(',')}]}`)
   })
 
   app.get('/dashboard/messages', {
     schema: schema('evaDashboardMessages', 'User-message traffic with averages and period-over-period', ref(EvaTrafficDashboardSchema))
-  }, async (request) => {
+  }, async (request, reply) => {
     const { bot, window: w, scope } = evaFilters(request, request.query, app.config, catalog)
     const { plan, series, total } = seriesTotal(traffic, 'userMessages', scope, w)
-    return {
-      resource: 'ANALYTIC_CONVERSATION',
-      periodOverview: overview(w, bot.id, pw => traffic.total('userMessages', scope, pw), total),
-      trafficAnalyticsDTO: { ...buckets(plan, series), ...averages(series) }
-    }
+    return reply.type(JSON_TYPE).send(trafficJson(overview(w, bot.id, pw => traffic.total('userMessages', scope, pw), total), plan, series))
   })
 
   app.get('/dashboard/users', {
     schema: schema('evaDashboardUsers', 'Distinct users per bucket with averages and period-over-period', ref(EvaTrafficDashboardSchema))
-  }, async (request) => {
+  }, async (request, reply) => {
     const { bot, window: w, scope } = evaFilters(request, request.query, app.config, catalog)
     const { plan, series, total } = distinctUserSeries(traffic, scope, w)
-    return {
-      resource: 'ANALYTIC_CONVERSATION',
-      periodOverview: overview(w, bot.id, pw => traffic.distinctUserTotal(scope, pw), total),
-      trafficAnalyticsDTO: { ...buckets(plan, series), ...averages(series) }
-    }
+    return reply.type(JSON_TYPE).send(trafficJson(overview(w, bot.id, pw => traffic.distinctUserTotal(scope, pw), total), plan, series))
   })
 
   app.get('/dashboard/accuracy', {

@@ -4,6 +4,7 @@ import { type Static, Type } from '@sinclair/typebox'
 import type { Catalog } from '../../src/db/catalog.repo.js'
 import { createKoreHistoryRepository, type IdentitySessionRow, type TranscriptEntryRow } from '../../src/db/kore-history.repo.js'
 import { DAY_MS } from '../../src/engine/calendar.js'
+import { isoString } from '../../src/engine/iso.js'
 import { normalizeTimeZone, offsetAt } from '../../src/engine/tz.js'
 import { dayStart, parseInstant } from '../../src/engine/window.js'
 import { BadRequestError } from '../../src/errors.js'
@@ -49,9 +50,9 @@ function bound (name: string, value: string, tz: string, end: boolean): number {
 
 /** ISO-8601 in `tz`: `Z` for UTC, else the local time with its offset. */
 function stamp (ms: number, tz: string): string {
-  if (tz === 'UTC') return new Date(ms).toISOString()
+  if (tz === 'UTC') return isoString(ms)
   const offset = Math.round(offsetAt(tz, ms) / 60_000)
-  const local = new Date(ms + offset * 60_000).toISOString().slice(0, 23)
+  const local = isoString(ms + offset * 60_000).slice(0, 23)
   const abs = Math.abs(offset)
   return `${local}${offset < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`
 }

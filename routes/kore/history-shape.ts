@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto'
 import type { Catalog } from '../../src/db/catalog.repo.js'
 import type { KoreMessageRow, KoreSessionRow } from '../../src/db/kore-history.repo.js'
+import { isoString } from '../../src/engine/iso.js'
 import { SESSION_TAG_VALUE } from './history-params.js'
 
 const sha1 = (s: string): string => createHash('sha1').update(s).digest('hex')
@@ -51,9 +52,8 @@ export function parseKoreMessageId (botExtId: string, msgId: string): number | n
   return id >= 1 && Number.isSafeInteger(id) && koreMessageId(botExtId, id) === v ? id : null
 }
 
-export function iso (ms: number): string {
-  return new Date(ms).toISOString()
-}
+/** `toISOString` of a UTC instant, without allocating a Date (histories format one per message). */
+export const iso = isoString
 
 export function koreBotIcon (botExtId: string): string {
   return `https://assets.sandbox.invalid/kore/bots/${botExtId}/icon.png`
