@@ -185,8 +185,12 @@ export function createKoreHistoryRepository (db: Database.Database) {
     /** Newest first: start time descending, then id, so equal start times still page deterministically. */
     listSessions (f: KoreSessionFilter, limit: number, offset: number): KoreSessionRow[] {
       const w = sessionWhere(f)
-      return stmt(`ks-list|${w.key}`, () => `SELECT ${SESSION_COLUMNS} FROM sessions s JOIN users u ON u.id = s.user_id WHERE ${w.sql}
-        ORDER BY s.started_ms DESC, s.id DESC LIMIT @limit OFFSET @offset`).all({ ...w.p, limit, offset }) as KoreSessionRow[]
+      // the page's ids from sessions_by_bot_time (bot, start, id and the filtered columns), then
+      // the join with users for those rows only, not for every skipped one
+      return stmt(`ks-list|${w.key}`, () => `SELECT ${SESSION_COLUMNS} FROM (
+          SELECT s.id FROM sessions s WHERE ${w.sql} ORDER BY s.started_ms DESC, s.id DESC LIMIT @limit OFFSET @offset
+        ) page JOIN sessions s ON s.id = page.id JOIN users u ON u.id = s.user_id
+        ORDER BY s.started_ms DESC, s.id DESC`).all({ ...w.p, limit, offset }) as KoreSessionRow[]
     },
 
     /** Which of `codes` name a session of these bots. */

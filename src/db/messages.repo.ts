@@ -93,12 +93,13 @@ export function createMessagesRepository (db: Database.Database, opts: { rollups
     return { n: segments.length, key: `${s?.by ?? 'none'}|${q.understanding}`, p }
   }
 
-  function whereSql (n: number, q: MessageQuery): string {
-    return `FROM messages m JOIN sessions s ON s.id = m.session_id LEFT JOIN texts t ON t.id = m.text_id
-      WHERE m.bot_id = @bot AND m.direction = 0 AND ${windowFilterSql('m.ts_ms', n)}
+  /** The WHERE over `messages m` alone: every filter is on the message row. */
+  function filterSql (n: number, q: MessageQuery): string {
+    return `WHERE m.bot_id = @bot AND m.direction = 0 AND ${windowFilterSql('m.ts_ms', n)}
       AND m.channel_id IN (SELECT value FROM json_each(@channels))
       ${UNDERSTANDING_SQL[q.understanding]} ${SEARCH_SQL[q.search?.by ?? 'none']}`
   }
+
 
   return {
     count (q: MessageQuery): number {
@@ -111,13 +112,19 @@ export function createMessagesRepository (db: Database.Database, opts: { rollups
         return q.understanding === 'all' ? all : q.understanding === 'found' ? found : all - found
       }
       const { n, key, p } = bind(q)
-      return (stmt(`count|${key}|${n}`, () => `SELECT COUNT(*) AS c ${whereSql(n, q)}`).get(p) as { c: number }).c
+      return (stmt(`count|${key}|${n}`, () => `SELECT COUNT(*) AS c FROM messages m ${filterSql(n, q)}`).get(p) as { c: number }).c
     },
 
     list (q: MessageQuery, sort: MessageSort, dir: 'ASC' | 'DESC', limit: number, offset: number): UserMessageRow[] {
       const { n, key, p } = bind(q)
-      const s = stmt(`list|${key}|${sort}|${dir}|${n}`, () => `SELECT ${COLUMNS} ${whereSql(n, q)}
-        ORDER BY ${MESSAGE_SORTS[sort]} ${dir}, m.id ${dir} LIMIT @limit OFFSET @offset`)
+      // The page's ids first, from the messages alone (an index walk for the default order:
+      // messages_by_bot_time holds bot, direction, time, id and every filtered column), then
+      // the joins for those rows only: SQLite would otherwise join every skipped row too.
+      const s = stmt(`list|${key}|${sort}|${dir}|${n}`, () => `SELECT ${COLUMNS} FROM (
+          SELECT m.id FROM messages m ${filterSql(n, q)}
+          ORDER BY ${MESSAGE_SORTS[sort]} ${dir}, m.id ${dir} LIMIT @limit OFFSET @offset
+        ) page JOIN messages m ON m.id = page.id JOIN sessions s ON s.id = m.session_id LEFT JOIN texts t ON t.id = m.text_id
+        ORDER BY ${MESSAGE_SORTS[sort]} ${dir}, m.id ${dir}`)
       return s.all({ ...p, limit, offset }) as UserMessageRow[]
     },
 
