@@ -100,7 +100,6 @@ export function createMessagesRepository (db: Database.Database, opts: { rollups
       ${UNDERSTANDING_SQL[q.understanding]} ${SEARCH_SQL[q.search?.by ?? 'none']}`
   }
 
-
   return {
     count (q: MessageQuery): number {
       // without a search, the quarter rollups hold the answer: user messages and understood ones
