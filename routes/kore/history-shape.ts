@@ -1,11 +1,12 @@
 /** Kore history shapes: ids derived (never stored) from row ids, session items and message documents. */
-import { createHash } from 'node:crypto'
+import { hash } from 'node:crypto'
 import type { Catalog } from '../../src/db/catalog.repo.js'
 import type { KoreMessageRow, KoreSessionRow } from '../../src/db/kore-history.repo.js'
 import { isoString } from '../../src/engine/iso.js'
 import { SESSION_TAG_VALUE } from './history-params.js'
 
-const sha1 = (s: string): string => createHash('sha1').update(s).digest('hex')
+// the one-shot form: no Hash object per call (a history answer derives an id per message)
+const sha1 = (s: string): string => hash('sha1', s, 'hex')
 
 /** 32 hex digits laid out as a UUID with the given version nibble and an RFC 4122 variant. */
 function uuidOf (h: string, version: string): string {
