@@ -1,7 +1,7 @@
 /** One session's messages and summary row: welcome, user turns, NLP outcome, answers, outcome fields. */
 import type { BotCatalogue } from './catalogue.js'
 import { ObjectIdMaker, uuid } from './ids.js'
-import type { TrafficSink } from './sink.js'
+import type { TrafficRows } from './sink.js'
 import type { SeededBot } from './tenant-rows.js'
 import { cumulative, type Rng } from './prng.js'
 
@@ -30,7 +30,7 @@ export class ConversationMaker {
   rows = 0
 
   constructor (
-    private readonly sink: TrafficSink,
+    private readonly sink: TrafficRows,
     private readonly bot: SeededBot,
     private readonly cat: BotCatalogue,
     private readonly rng: Rng,

@@ -5,7 +5,7 @@ import type { BotCatalogue } from './catalogue.js'
 import { ConversationMaker } from './conversation.js'
 import { ObjectIdMaker, uuid } from './ids.js'
 import { Rng, cumulative } from './prng.js'
-import type { TrafficSink } from './sink.js'
+import type { TrafficRows } from './sink.js'
 import type { SeededBot } from './tenant-rows.js'
 
 /** Brazilian area codes for WhatsApp-style business keys. */
@@ -27,7 +27,7 @@ export class BotTraffic {
   private readonly busyUntil: number[] = []
 
   constructor (
-    private readonly sink: TrafficSink,
+    private readonly sink: TrafficRows,
     private readonly bot: SeededBot,
     private readonly cat: BotCatalogue,
     private readonly window: HistoryWindow,

@@ -2,6 +2,7 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { generateKeyPairSync } from 'node:crypto'
+import { availableParallelism } from 'node:os'
 import Database from 'better-sqlite3'
 import { seedDatabase, type SeedStats } from '../../seeds/index.js'
 import type { Scenario } from '../config.js'
@@ -54,6 +55,8 @@ function configure (db: Database.Database, file: boolean): void {
   db.pragma('foreign_keys = ON')
   db.pragma('temp_store = MEMORY')
   db.pragma('cache_size = -65536')
+  // a memory database keeps its build connection: no sorter threads at run time
+  db.pragma('threads = 0')
 }
 
 function matches (db: Database.Database, spec: DatasetSpec): boolean {
@@ -68,11 +71,27 @@ function matches (db: Database.Database, spec: DatasetSpec): boolean {
   }
 }
 
+/**
+ * Helper threads CREATE INDEX may sort with (SQLite's own, not Node's). Capped: each one may hold
+ * a sorted run of up to cache_size in memory while the main thread fills the next.
+ */
+const SORT_THREADS = Math.min(4, availableParallelism())
+
+/**
+ * Settings of the connection that builds a database: nothing is journaled or synced (a failed
+ * build is thrown away), and CREATE INDEX, most of a `large` build after the inserts, gets help.
+ */
 function bulkPragmas (db: Database.Database): void {
   db.pragma('journal_mode = OFF')
   db.pragma('synchronous = OFF')
-  db.pragma('temp_store = MEMORY')
+  // SQLite switches its sorter's helper threads off when temp storage is in memory, so the
+  // sorted runs of CREATE INDEX go to temp files (OS cache): the main thread then does about
+  // a third less of the index build's work on `large`. Small sorts never leave memory.
+  db.pragma('temp_store = FILE')
+  db.pragma(`threads = ${SORT_THREADS}`)
   db.pragma('cache_size = -262144')
+  // index builds and ANALYZE read every table and index: mapped pages spare a copy per page
+  db.pragma('mmap_size = 2147418112')
 }
 
 /** An in-memory database seeded from `spec`. */
