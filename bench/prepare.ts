@@ -1,7 +1,8 @@
 /** Benchmark set-up: seeds (or reuses) the database file, starts the server and times the cold start, gathers credentials and session ids. */
-import { spawn } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { ANCHOR, ROOT, evaSessions, startServer, tenants, type ServerProcess, type Tenants } from '../test/process-helper.js'
 import type { ChatbotcomAccount, Credentials, EvaBot, KoreBot } from './mix.js'
 
@@ -114,12 +115,19 @@ export interface ColdStart {
 
 const round1 = (x: number): number => Math.round(x * 10) / 10
 
-/** Starts the server on the existing file and times the first answers. */
+/** Compiles the server (`npm run build`): the benchmark runs what `npm start` runs. */
+export function buildServer (): void {
+  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' })
+}
+
+/** Starts the compiled server on the existing file and times the first answers. */
 export async function coldStart (db: string, scenario: BenchScenario): Promise<{ server: ServerProcess, cold: ColdStart, tenants: Tenants }> {
   // load the fetch machinery (undici) before the clock starts, so its first use is not counted against the server
   await fetch('http://127.0.0.1:9/').catch(() => null)
   const t0 = performance.now()
-  const server = await startServer({ db, scenario, timeoutMs: 600_000 })
+  // BENCH_NODE_OPTIONS: V8 flags for the server alone (heap sizes), to compare memory settings
+  const nodeOptions = process.env.BENCH_NODE_OPTIONS
+  const server = await startServer({ db, scenario, timeoutMs: 600_000, compiled: true, env: nodeOptions === undefined ? {} : { NODE_OPTIONS: nodeOptions } })
   const listeningMs = performance.now() - t0
   let health = await fetch(`${server.url}/__sandbox/health`)
   while (health.status !== 200) {

@@ -6,7 +6,7 @@ import { isAbsolute, join } from 'node:path'
 import autocannon from 'autocannon'
 import { ANCHOR, ROOT, within, type ServerProcess } from '../test/process-helper.js'
 import { buildMix, ceilingEndpoint, type Endpoint, type Shot } from './mix.js'
-import { HISTORY_DAYS, coldStart, cpuBetween, cpuSnapshot, credentials, memory, previousSeed, refreshEva, seed, type BenchScenario, type ColdStart, type SeedRecord } from './prepare.js'
+import { HISTORY_DAYS, buildServer, coldStart, cpuBetween, cpuSnapshot, credentials, memory, previousSeed, refreshEva, seed, type BenchScenario, type ColdStart, type SeedRecord } from './prepare.js'
 
 function envInt (name: string, fallback: number, min: number): number {
   const raw = process.env[name]
@@ -250,6 +250,7 @@ async function main (): Promise<number> {
       mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true })
       writeFileSync(RESULTS, JSON.stringify({ partial: true, startedAt, seed: seeded }, null, 2) + '\n')
     }
+    buildServer()
     const started = await coldStart(DB, SCENARIO)
     server = started.server
     const { url, pid } = server

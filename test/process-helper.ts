@@ -34,6 +34,8 @@ export interface StartOptions {
   env?: Record<string, string>
   /** longest wait for the `listening on` line */
   timeoutMs?: number
+  /** run the compiled server (`dist/src/server.js`, what `npm start` runs; build it first) rather than the sources through tsx */
+  compiled?: boolean
 }
 
 /** A fresh directory under the OS temp dir, removed by the returned function. */
@@ -48,7 +50,8 @@ export function tempDir (prefix: string): { dir: string, remove: () => void } {
  * timeout passes first. The caller kills it (SIGKILL/SIGTERM) and awaits `exited`.
  */
 export async function startServer (opts: StartOptions): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  const entry = opts.compiled === true ? ['dist/src/server.js'] : ['--import', 'tsx', 'src/server.ts']
+  const child = spawn(process.execPath, entry, {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',
