@@ -10,7 +10,8 @@ import type { FastifyInstance } from 'fastify'
 import { buildMix, type Credentials } from '../bench/mix.js'
 import { createEraseRepository } from '../src/db/erase.repo.js'
 import { createRollupWriter } from '../src/db/rollups.js'
-import { ANCHOR, build, chatbotSession, evaSession, koreTenants, seededDb } from './helper.js'
+import { fixedClock } from '../src/clock.js'
+import { ANCHOR, NOW, build, chatbotSession, evaSession, koreSession, koreTenants, seededDb } from './helper.js'
 import { propertyRun, rng } from './property.js'
 
 const { SEED, RUNS } = propertyRun(t, 40)
@@ -155,4 +156,38 @@ t.test('answers from the rollups are byte-for-byte the answers from SQL', async 
   }
   t.same(differ.slice(0, 5), [], `${compared} requests, rollups vs SQL`)
   t.same(non200.slice(0, 5), [], 'every compared request answered 200')
+})
+
+t.test('after an erasure through the API, rollup answers still equal SQL answers (the mirror follows the data version)', async t => {
+  const clocks = [fixedClock(NOW), fixedClock(NOW)]
+  const kore = { rateLimit: false, jobDelayMs: 0, importFailedStatus: 'failed' as const }
+  const apps = [await build(t, { clock: clocks[0], config: { kore } }), await build(t, { clock: clocks[1], config: { kore, rollups: false } })]
+  const s = await koreSession(apps[0], 0)
+  const uet = (app: FastifyInstance) => app.inject({
+    method: 'POST',
+    url: `/api/public/bot/${s.bot.botId}/v2/userEngagementTrend?aggregation_type=daily&start_date=2026-03-10&end_date=2026-03-30&timeZoneOffset=Asia%2FKolkata`,
+    headers: s.builderHeaders
+  })
+  const before = (await uet(apps[0])).body
+  t.equal(before, (await uet(apps[1])).body, 'before: equal')
+  const listed = await apps[0].inject({
+    method: 'POST',
+    url: `/api/public/bot/${s.bot.botId}/getSessions`,
+    headers: { ...s.builderHeaders, 'content-type': 'application/json' },
+    payload: { dateFrom: '2026-03-20', dateTo: '2026-03-25', limit: 30 }
+  })
+  const users = [...new Set((listed.json().sessions as Array<{ userId: string }>).map(x => x.userId))]
+  for (const [i, app] of apps.entries()) {
+    const erase = await app.inject({
+      method: 'DELETE',
+      url: '/api/public/bot/eraseUsersData',
+      headers: { ...s.adminHeaders, 'content-type': 'application/json' },
+      payload: { userIds: users, botIds: [s.bot.botId] }
+    })
+    t.equal(erase.statusCode, 200)
+    clocks[i].advance(1000)
+  }
+  const after = (await uet(apps[0])).body
+  t.not(after, before, `erasing ${users.length} users changed the answer`)
+  t.equal(after, (await uet(apps[1])).body, 'after: equal')
 })

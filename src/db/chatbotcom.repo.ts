@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3'
 import { DAY_MS, HOUR_MS } from '../engine/calendar.js'
 import { QUARTER_MS, QUARTERS_PER_DAY, utcDayRange } from '../engine/quarters.js'
 import { bucketStart, bucketStartSql, type UtcDimension } from '../engine/utc-buckets.js'
-import { createRollupRepository, type QuarterTripleRow } from './rollup.repo.js'
+import { createRollupRepository, type QuarterRow } from './rollup.repo.js'
 import { createStatementCache } from './statements.js'
 
 /** Stories (bots) and channels (story × source) a report covers; an inclusive UTC-ms range. */
@@ -25,13 +25,13 @@ function onGrid (s: ReportScope, offsetMs = 0): { first: number, last: number } 
 }
 
 /** Calls `each` for every non-empty quarter of the rows that lies in [from, to]. */
-function eachQuarter (rows: QuarterTripleRow[], s: ReportScope, each: (row: QuarterTripleRow, q: number, t: number) => void): void {
+function eachQuarter (rows: QuarterRow[], s: ReportScope, each: (row: QuarterRow, q: number, t: number) => void): void {
   for (const row of rows) {
     const dayStart = row[1] * DAY_MS
     const q0 = Math.max(0, (s.from - dayStart) / QUARTER_MS)
     const q1 = Math.min(QUARTERS_PER_DAY - 1, (s.to + 1 - dayStart) / QUARTER_MS - 1)
     for (let q = q0; q <= q1; q++) {
-      if (row[3].readUInt32LE(q * 4) !== 0) each(row, q, dayStart + q * QUARTER_MS)
+      if (row[3][q] !== 0) each(row, q, dayStart + q * QUARTER_MS)
     }
   }
 }
@@ -72,9 +72,9 @@ export function createChatbotcomRepository (db: Database.Database, opts: { rollu
             g = { bucket, botId: row[0], channelId: row[2], conversations: 0, paid: 0, messages: 0 }
             groups.set(key, g)
           }
-          g.conversations += row[3].readUInt32LE(q * 4)
-          g.paid += row[4].readUInt32LE(q * 4)
-          g.messages += row[5].readUInt32LE(q * 4)
+          g.conversations += row[3][q]
+          g.paid += row[4][q]
+          g.messages += row[5][q]
         })
         return [...groups.values()].sort((a, b) => a.bucket - b.bucket || a.botId - b.botId || a.channelId - b.channelId)
       }
@@ -94,7 +94,7 @@ export function createChatbotcomRepository (db: Database.Database, opts: { rollu
           // as the SQL: integer division truncates, and sessions precede no epoch
           const weekday = (Math.trunc(local / DAY_MS) + 4) % 7
           const hour = Math.trunc(local / HOUR_MS) % 24
-          cells[weekday * 24 + hour] += row[3].readUInt32LE(q * 4)
+          cells[weekday * 24 + hour] += row[3][q]
         })
         const out: Array<{ weekday: number, hour: number, value: number }> = []
         cells.forEach((value, i) => { if (value > 0) out.push({ weekday: Math.floor(i / 24), hour: i % 24, value }) })

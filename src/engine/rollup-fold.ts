@@ -10,8 +10,8 @@ import { DAY_MS, HOUR_MS } from './calendar.js'
 import { QUARTER_MS, QUARTERS_PER_DAY, quarterSegments, utcDayRange, type QuarterMap } from './quarters.js'
 import type { Window } from './window.js'
 
-/** A rollup row: [bot id, UTC day, channel id, …blobs of 96 × uint32 LE]. */
-export type CountRow = [number, number, number, ...Buffer[]]
+/** A rollup row: [bot id, UTC day, channel id, …96 counts per column]. */
+export type CountRow = [number, number, number, ...Uint32Array[]]
 
 /**
  * Adds the counts in column `col` of each row into the series of its channel (channels
@@ -22,13 +22,13 @@ export function foldCounts (map: QuarterMap, rows: CountRow[], col: number, seri
   for (const row of rows) {
     const s = seriesOf(row[2])
     if (s === undefined) continue
-    const counts = row[col] as Buffer
+    const counts = row[col] as Uint32Array
     const base = (row[1] - map.firstUtcDay) * QUARTERS_PER_DAY
     for (let q = 0; q < QUARTERS_PER_DAY; q++) {
       const i = base + q
       const h = map.hour[i]
       if (h < 0) continue
-      const v = counts.readUInt32LE(q * 4)
+      const v = counts[q]
       if (v === 0) continue
       s.hours[h] += v
       s.days[map.day[i]] += v
@@ -63,9 +63,9 @@ export function windowQuarters (w: Window): { firstUtcDay: number, lastUtcDay: n
 export function sumCounts (firstUtcDay: number, keys: Int32Array, rows: CountRow[], col: number): number {
   let total = 0
   for (const row of rows) {
-    const counts = row[col] as Buffer
+    const counts = row[col] as Uint32Array
     const base = (row[1] - firstUtcDay) * QUARTERS_PER_DAY
-    for (let q = 0; q < QUARTERS_PER_DAY; q++) if (keys[base + q] >= 0) total += counts.readUInt32LE(q * 4)
+    for (let q = 0; q < QUARTERS_PER_DAY; q++) if (keys[base + q] >= 0) total += counts[q]
   }
   return total
 }
