@@ -38,6 +38,13 @@ export interface StartOptions {
   compiled?: boolean
 }
 
+/** The node flags of `npm start` (package.json), so the compiled server runs as it would in production. */
+function startFlags (): string[] {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
+  const words = pkg.scripts.start.split(/\s+/)
+  return words.slice(1, words.indexOf('dist/src/server.js'))
+}
+
 /** A fresh directory under the OS temp dir, removed by the returned function. */
 export function tempDir (prefix: string): { dir: string, remove: () => void } {
   const dir = mkdtempSync(join(tmpdir(), prefix))
@@ -50,7 +57,7 @@ export function tempDir (prefix: string): { dir: string, remove: () => void } {
  * timeout passes first. The caller kills it (SIGKILL/SIGTERM) and awaits `exited`.
  */
 export async function startServer (opts: StartOptions): Promise<ServerProcess> {
-  const entry = opts.compiled === true ? ['dist/src/server.js'] : ['--import', 'tsx', 'src/server.ts']
+  const entry = opts.compiled === true ? [...startFlags(), 'dist/src/server.js'] : ['--import', 'tsx', 'src/server.ts']
   const child = spawn(process.execPath, entry, {
     cwd: ROOT,
     env: {
