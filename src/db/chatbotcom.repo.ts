@@ -56,7 +56,8 @@ export function createChatbotcomRepository (db: Database.Database, opts: { rollu
       const grid = rollup === null ? null : onGrid(s)
       if (rollup !== null && grid !== null) {
         // the quarter rollups, folded into the same rows and order as the GROUP BY below
-        const groups = new Map<string, BucketRow>()
+        // numeric keys (bucket in quarters × 2^16 + channel id; a channel belongs to one bot): no string per quarter
+        const groups = new Map<number, BucketRow>()
         let lastDay = Number.NaN
         let dayBucket = 0
         eachQuarter(rollup.triples(s.botIds, s.channelIds, grid.first, grid.last), s, (row, q, t) => {
@@ -66,7 +67,7 @@ export function createChatbotcomRepository (db: Database.Database, opts: { rollu
             if (row[1] !== lastDay) { lastDay = row[1]; dayBucket = bucketStart(dim, t) }
             bucket = dayBucket
           }
-          const key = `${bucket}|${row[0]}|${row[2]}`
+          const key = (bucket / QUARTER_MS) * 65536 + row[2]
           let g = groups.get(key)
           if (g === undefined) {
             g = { bucket, botId: row[0], channelId: row[2], conversations: 0, paid: 0, messages: 0 }

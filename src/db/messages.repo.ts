@@ -75,8 +75,11 @@ const UNDERSTANDING_SQL: Record<Understanding, string> = {
 export function createMessagesRepository (db: Database.Database, opts: { rollups: boolean } = { rollups: true }) {
   const stmt = createStatementCache(db)
   const rollup = opts.rollups ? createRollupRepository(db) : null
-  const answersOf = db.prepare(`SELECT reply_to AS replyTo, answer_id AS answerId FROM messages
-    WHERE reply_to IN (SELECT value FROM json_each(?)) ORDER BY reply_to, seq`)
+  // a message's answers follow it in its conversation: found through messages_by_session
+  // (session, seq), so reply_to needs no index of its own
+  const answersOf = db.prepare(`SELECT a.reply_to AS replyTo, a.answer_id AS answerId
+    FROM messages q JOIN messages a ON a.session_id = q.session_id AND a.seq > q.seq AND a.reply_to = q.id
+    WHERE q.id IN (SELECT value FROM json_each(?)) ORDER BY a.reply_to, a.seq`)
   const entitiesOf = db.prepare(`SELECT message_id AS messageId, name FROM message_entities
     WHERE message_id IN (SELECT value FROM json_each(?)) ORDER BY message_id, name`)
   const transcript = db.prepare(`SELECT m.id, m.seq, m.ts_ms AS tsMs, m.direction, t.text, m.answer_id AS answerId,

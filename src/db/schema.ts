@@ -4,7 +4,7 @@
  * Bump whenever the DDL or the generator's output changes: an existing database file
  * built under another version is rebuilt at start (see src/db/open.ts).
  */
-export const SCHEMA_VERSION = 6
+export const SCHEMA_VERSION = 7
 
 /**
  * Tables are created before the bulk insert; indexes after it (src/db/open.ts), which
@@ -315,7 +315,6 @@ CREATE INDEX session_flows_by_flow ON session_flows (bot_id, flow_id, started_ms
 CREATE INDEX messages_by_bot_time ON messages (bot_id, direction, ts_ms, id, channel_id, understood, intent_id);
 CREATE INDEX messages_by_session ON messages (session_id, seq);
 CREATE INDEX messages_by_bot_ts ON messages (bot_id, ts_ms);
-CREATE INDEX messages_by_reply ON messages (reply_to) WHERE reply_to IS NOT NULL;
 CREATE INDEX message_entities_by_name ON message_entities (bot_id, name, message_id);
 CREATE INDEX users_by_bot_first_seen ON users (bot_id, first_seen_ms);
 CREATE INDEX reports_by_bot ON reports (bot_id, created_ms);
