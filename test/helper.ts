@@ -34,6 +34,10 @@ function generatorHash (): string {
  * and cached as a file, so every test file and test gets isolation without reseeding.
  */
 export function seededDb (spec: DatasetSpec = { seed: 42, scenario: 'small', anchor: ANCHOR }): Database.Database {
+  // TEST_DB: the read-only property suites against an existing database (seed 42, anchor
+  // ANCHOR), e.g. the benchmark's data/bench-large.db: `TEST_DB=… npx tap test/routes/eva-properties.test.ts`
+  const shared = process.env.TEST_DB
+  if (shared !== undefined && shared !== '' && spec.scenario !== 'empty') return new Database(shared, { readonly: true, fileMustExist: true })
   const file = join(tmpdir(), `cas-fixture-v${SCHEMA_VERSION}-${generatorHash()}-${spec.seed}-${spec.scenario}-${spec.anchor}.db`)
   let buffer: Buffer
   if (existsSync(file)) {
