@@ -2,6 +2,7 @@ import t from 'tap'
 import { localToUtc, normalizeTimeZone, offsetAt, offsetSegments } from '../../src/engine/tz.js'
 import { daysFromCivil, civilFromDays, weekday, weekOfMonth, parseCivilDate } from '../../src/engine/calendar.js'
 import { propertyRun, rng } from '../property.js'
+import { tzOffsetMs } from '../../seeds/calendar.js'
 
 const H = 3_600_000
 
@@ -58,20 +59,12 @@ t.test('civil date arithmetic round-trips and knows weekdays', async t => {
 
 // ---- the cached transition tables against straightforward references ----
 
-const refFormatters = new Map<string, Intl.DateTimeFormat>()
-/** Offset straight from ICU, no caching of transitions (the pre-table offsetAt). */
+/** Offset straight from ICU, no caching of transitions: the seed generator's own helper (the pre-table offsetAt). */
 function refOffset (tz: string, utc: number): number {
   const fixed = /^([+-])(\d{2}):(\d{2})$/.exec(tz)
   if (tz === 'UTC') return 0
   if (fixed !== null) return (fixed[1] === '-' ? -1 : 1) * (Number(fixed[2]) * H + Number(fixed[3]) * 60_000)
-  let f = refFormatters.get(tz)
-  if (f === undefined) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone: tz, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' })
-    refFormatters.set(tz, f)
-  }
-  const p: Record<string, number> = {}
-  for (const part of f.formatToParts(utc)) if (part.type !== 'literal') p[part.type] = Number(part.value)
-  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - (utc - (((utc % 1000) + 1000) % 1000))
+  return tzOffsetMs(tz, utc)
 }
 
 /**
