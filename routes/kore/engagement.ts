@@ -46,6 +46,9 @@ const STATUSES = { all: 'all', active: 'active', closed: 'closed' } as const
 /** A data point; hourly points carry the 24 hour keys, which the static type does not spell out. */
 type Point = Static<typeof KoreUetDataPointSchema> & Record<string, string | number>
 
+/** An hourly point with every hour at zero, `date` first (the documented key order): copied per day. */
+const ZERO_HOURS = Object.fromEntries([['date', ''], ...HOUR_KEYS.map(k => [k, 0])]) as Point
+
 const plugin: FastifyPluginAsyncTypebox = async (app) => {
   const repo = createEngagementRepository(app.db, { rollups: app.config.rollups })
   const { catalog } = app.repos
@@ -113,7 +116,7 @@ const plugin: FastifyPluginAsyncTypebox = async (app) => {
       fresh = dayList.map(d => point(d, r => r.newUsers))
       returning = dayList.map(d => point(d, r => r.users - r.newUsers))
     } else {
-      const zero = () => dayList.map(d => Object.fromEntries([['date', label(d)], ...HOUR_KEYS.map(k => [k, 0])]) as Point)
+      const zero = () => dayList.map(d => ({ ...ZERO_HOURS, date: label(d) }))
       unique = zero()
       fresh = zero()
       returning = zero()

@@ -19,18 +19,28 @@ export function createDatasetRepository (db: Database.Database) {
   function meta (key: string): string | null {
     return getMeta.get(key)?.value ?? null
   }
+  // read on every cacheable request (the response cache's key): kept in memory, and this
+  // repository is the only writer of the row
+  let version: number | undefined
 
   const clearRunTimeWrites = db.transaction((): void => {
     for (const stmt of truncateMutable) stmt.run()
     bump.run()
+    version = undefined
   })
 
   return {
     meta,
     setMeta (key: string, value: string): void { setMeta.run(key, value) },
-    dataVersion (): number { return Number(meta('data_version') ?? '0') },
+    dataVersion (): number {
+      if (version === undefined) version = Number(meta('data_version') ?? '0')
+      return version
+    },
     /** Every write calls this, so caches keyed by the version never serve stale data. */
-    bumpDataVersion (): void { bump.run() },
+    bumpDataVersion (): void {
+      bump.run()
+      version = undefined
+    },
     /** A write changed seeded rows (an erasure): the next reset must reseed, not just truncate. */
     markSeededDataChanged (): void { setMeta.run('seeded_data_changed', '1') },
     /**
@@ -55,6 +65,7 @@ export function createDatasetRepository (db: Database.Database) {
       rollups.rebuildAll()
       setMeta.run('seeded_data_changed', '0')
       bump.run()
+      version = undefined
     }
   }
 }

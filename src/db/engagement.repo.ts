@@ -31,7 +31,16 @@ const NEW_USERS = 'COUNT(DISTINCT CASE WHEN is_new_user = 1 THEN user_id END)'
  * Per quarter of the window's UTC days: the local day (from the window's first) and the local
  * (day, hour) as dense keys, −1 outside the window; null when off the quarter grid.
  */
+// the answer's totals and its days or hours share one window: the last keys are kept
+let lastKeys: { w: string, keys: ReturnType<typeof computeKeys> } | null = null
+
 function engagementKeys (w: Window) {
+  const id = `${w.tz}|${w.start}|${w.end}|${w.firstDay}|${w.lastDay}`
+  if (lastKeys === null || lastKeys.w !== id) lastKeys = { w: id, keys: computeKeys(w) }
+  return lastKeys.keys
+}
+
+function computeKeys (w: Window) {
   const segments = quarterSegments(w.tz, w.start, w.end)
   if (segments === null) return null
   const { firstDay, lastDay } = utcDayRange(w.start, w.end)

@@ -29,15 +29,28 @@ export function createJobsRepository (db: Database.Database) {
   const latest = db.prepare(`SELECT ${COLUMNS} FROM jobs WHERE kind = ? AND bot_id = ? ORDER BY created_ms DESC, id DESC LIMIT 1`)
   const count = db.prepare<[], { c: number }>('SELECT COUNT(*) AS c FROM jobs')
 
+  // The runner asks before every request: the answer is kept until a job is created or
+  // completed, or the runner says it is stale (a reset emptied the table behind our back).
+  let next: number | null | undefined
+
   return {
     create (job: Pick<JobRow, 'vendor' | 'kind' | 'extId' | 'orgId' | 'botId' | 'request' | 'createdMs' | 'dueMs'>): JobRow {
+      next = undefined
       insert.run(job)
       return byExtId.get(job.extId) as JobRow
     },
     byExtId (extId: string): JobRow | undefined { return byExtId.get(extId) as JobRow | undefined },
     due (now: number): JobRow[] { return due.all(now) as JobRow[] },
-    nextDueMs (): number | null { return nextDue.get()?.t ?? null },
-    complete (id: number, status: string, result: unknown, now: number): void { complete.run(status, JSON.stringify(result), now, id) },
+    nextDueMs (): number | null {
+      if (next === undefined) next = nextDue.get()?.t ?? null
+      return next
+    },
+    /** Forget the kept due time (after a run: the table may have changed without create or complete). */
+    forgetNextDue (): void { next = undefined },
+    complete (id: number, status: string, result: unknown, now: number): void {
+      next = undefined
+      complete.run(status, JSON.stringify(result), now, id)
+    },
     latest (kind: string, botId: number): JobRow | undefined { return latest.get(kind, botId) as JobRow | undefined },
     /** How many jobs exist, for numbering new ones deterministically. */
     count (): number { return count.get()?.c ?? 0 }

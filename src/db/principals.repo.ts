@@ -25,10 +25,19 @@ export function createPrincipalsRepository (db: Database.Database) {
   const botsOf = db.prepare<[number], { botId: number }>(BOTS_OF)
   const allOf = db.prepare<[string], Row>(ALL_OF)
   const hydrate = (r: Row): Principal => ({ ...r, scopes: JSON.parse(r.scopes), botIds: botsOf.all(r.id).map(b => b.botId) })
+  // Every authenticated request looks its caller up: principals are seeded and never change at
+  // run time (a reset reseeds the same rows), so lookups are kept, unknown logins included,
+  // in a map bounded because logins are caller-supplied.
+  const found = new Map<string, Principal | undefined>()
   return {
     find (vendor: string, login: string): Principal | undefined {
+      const key = `${vendor}\n${login}`
+      if (found.has(key)) return found.get(key)
       const r = byLogin.get(vendor, login)
-      return r === undefined ? undefined : hydrate(r)
+      const p = r === undefined ? undefined : hydrate(r)
+      if (found.size >= 10_000) found.clear()
+      found.set(key, p)
+      return p
     },
     all (vendor: string): Principal[] {
       return allOf.all(vendor).map(hydrate)

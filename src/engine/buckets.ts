@@ -19,11 +19,29 @@ export interface BucketPlan {
   days: Bucket[]
   weeks: Bucket[]
   months: Bucket[]
-  hourIndex: Map<number, number>
   /** local day number → [day index, week index, month index] */
   dayIndex: Map<number, [number, number, number]>
   monthIndexByLabel: Map<string, number>
   weekIndexByLabel: Map<string, number>
+}
+
+/**
+ * The index of the hour bucket starting at `start`, or −1. Hours are in ascending order, so a
+ * binary search: a Map over 2,160 millisecond keys (a 90-day window) cost more to build than
+ * the rest of the plan.
+ */
+export function hourIndexOf (plan: BucketPlan, start: number): number {
+  const hours = plan.hours
+  let lo = 0
+  let hi = hours.length - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    const d = hours[mid].date
+    if (d === start) return mid
+    if (d < start) lo = mid + 1
+    else hi = mid - 1
+  }
+  return -1
 }
 
 function monthLabel (y: number, m: number): string {
@@ -38,24 +56,25 @@ export function planBuckets (w: Window): BucketPlan {
     days: [],
     weeks: [],
     months: [],
-    hourIndex: new Map(),
     dayIndex: new Map(),
     monthIndexByLabel: new Map(),
     weekIndexByLabel: new Map()
   }
-  // hours: local clock hours are real hours, so walk the instants segment by segment
+  // hours: local clock hours are real hours, so walk the instants segment by segment; an hour
+  // met by two segments (at an offset change) is one bucket, and the list is in time order
+  const starts: number[] = []
   for (const seg of offsetSegments(w.tz, w.start, w.end)) {
     const frac = ((seg.offset % HOUR_MS) + HOUR_MS) % HOUR_MS
     let t = seg.start - (((seg.start + frac) % HOUR_MS) + HOUR_MS) % HOUR_MS
     for (; t < seg.end; t += HOUR_MS) {
-      if (plan.hourIndex.has(t)) continue
       const localHour = Math.floor((t + seg.offset) / HOUR_MS) % 24
       const h = localHour < 0 ? localHour + 24 : localHour
       if (h < w.startHour || h > w.endHour) continue
-      plan.hourIndex.set(t, plan.hours.length)
-      plan.hours.push({ date: t })
+      starts.push(t)
     }
   }
+  starts.sort((a, b) => a - b)
+  for (let i = 0; i < starts.length; i++) if (i === 0 || starts[i] !== starts[i - 1]) plan.hours.push({ date: starts[i] })
   for (let day = w.firstDay; day <= w.lastDay; day++) {
     const c = civilFromDays(day)
     const ml = monthLabel(c.y, c.m)
@@ -101,10 +120,10 @@ export interface HourRow { hourStart: number, day: number, value: number }
  */
 export function addHourRows (plan: BucketPlan, series: Series, rows: Iterable<HourRow>): void {
   for (const r of rows) {
-    const hi = plan.hourIndex.get(r.hourStart)
+    const hi = hourIndexOf(plan, r.hourStart)
     const di = plan.dayIndex.get(r.day)
     // SQL filtered on the same window, so both lookups hit; a miss would be a bug upstream
-    if (hi === undefined || di === undefined) throw new Error(`bucket miss at ${r.hourStart}`)
+    if (hi < 0 || di === undefined) throw new Error(`bucket miss at ${r.hourStart}`)
     series.hours[hi] += r.value
     series.days[di[0]] += r.value
     series.weeks[di[1]] += r.value
@@ -121,7 +140,10 @@ export interface LevelRows {
 }
 
 export function setLevelRows (plan: BucketPlan, series: Series, rows: LevelRows): void {
-  for (const r of rows.hours) series.hours[lookup(plan.hourIndex.get(r.key), r.key)] = r.value
+  for (const r of rows.hours) {
+    const i = hourIndexOf(plan, r.key)
+    series.hours[lookup(i < 0 ? undefined : i, r.key)] = r.value
+  }
   for (const r of rows.days) series.days[lookup(plan.dayIndex.get(r.key)?.[0], r.key)] = r.value
   for (const r of rows.weeks) series.weeks[lookup(plan.weekIndexByLabel.get(r.key), r.key)] = r.value
   for (const r of rows.months) series.months[lookup(plan.monthIndexByLabel.get(r.key), r.key)] = r.value

@@ -12,6 +12,9 @@ const MAX_MS = 253_402_300_800_000
 const pad2: string[] = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'))
 const pad3: string[] = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'))
 
+/** `hh:mm:00.000Z` for every minute of a day. */
+const MINUTES: string[] = Array.from({ length: 1440 }, (_, m) => `${pad2[Math.floor(m / 60)]}:${pad2[m % 60]}:00.000Z`)
+
 // day number → `YYYY-MM-DDT`. Responses cluster on few days, but dates are caller-
 // controlled, so the cache is bounded (a refill costs one civilFromDays per day).
 const MAX_PREFIXES = 10_000
@@ -35,6 +38,8 @@ export function isoString (ms: number): string {
   if (!(t >= MIN_MS && t < MAX_MS)) return new Date(ms).toISOString()
   const day = Math.floor(t / DAY_MS)
   let rest = t - day * DAY_MS
+  // bucket starts are whole minutes: one lookup for the time part (2,160 hour buckets in a 90-day answer)
+  if (rest % 60_000 === 0) return dayPrefix(day) + MINUTES[rest / 60_000]
   const milli = rest % 1000
   rest = (rest - milli) / 1000
   const sec = rest % 60

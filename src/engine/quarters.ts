@@ -8,8 +8,8 @@
  * (historic LMT offsets, a caller's 7-minute offset), `quarterMap` returns null and the
  * caller falls back to SQL over the raw rows.
  */
-import { DAY_MS, HOUR_MS } from './calendar.js'
-import type { BucketPlan } from './buckets.js'
+import { DAY_MS } from './calendar.js'
+import { hourIndexOf, type BucketPlan } from './buckets.js'
 import { offsetSegments, type OffsetSegment } from './tz.js'
 import type { Window } from './window.js'
 
@@ -59,34 +59,46 @@ export function quarterMap (plan: BucketPlan): QuarterMap | null {
     week: new Int32Array(n).fill(-1),
     month: new Int32Array(n).fill(-1)
   }
+  const { hour, day, week, month } = map
   const origin = firstDay * DAY_MS
   for (const seg of segments) {
+    // Integer quarter arithmetic (small integers, no division per quarter): `lq` is the local
+    // quarter number since the epoch, the same instants as local-time-sql.ts's divisions
+    // because the offset and the segment start are whole quarters.
+    // `| 0`: int32 loop variables (every value here is far below 2^31), so V8 indexes the
+    // typed arrays on its fast path instead of with doubles
+    let lq = ((seg.start + seg.offset) / QUARTER_MS) | 0
+    let i = ((seg.start - origin) / QUARTER_MS) | 0
+    const end = (i + (seg.end - seg.start) / QUARTER_MS) | 0
     let lastHourStart = Number.NaN
     let hi = -1
+    // hour starts only grow within a segment: walk the plan's hours instead of searching them
+    const hours = plan.hours
+    let hp = 0
     let lastLocalDay = Number.NaN
     let di: [number, number, number] | undefined
-    for (let t = seg.start; t < seg.end; t += QUARTER_MS) {
-      const local = t + seg.offset
-      // the same arithmetic as local-time-sql.ts, so both paths bucket identically
-      const localHour = Math.floor(local / HOUR_MS) % 24
+    for (; i < end; i++, lq++) {
+      const qd = lq % QUARTERS_PER_DAY
+      const localHour = qd >> 2
       if (localHour < w.startHour || localHour > w.endHour) continue
-      const hourStart = t - (((local % HOUR_MS) + HOUR_MS) % HOUR_MS)
+      const hourStart = origin + (i - (qd & 3)) * QUARTER_MS
       if (hourStart !== lastHourStart) {
+        if (!(hourStart > lastHourStart)) hp = Math.max(0, hourIndexOf(plan, hourStart)) // a segment's first hour
         lastHourStart = hourStart
-        hi = plan.hourIndex.get(hourStart) ?? -1
+        while (hp < hours.length && hours[hp].date < hourStart) hp++
+        hi = hp < hours.length && hours[hp].date === hourStart ? hp : -1
       }
-      const localDay = Math.floor(local / DAY_MS)
+      const localDay = ((lq - qd) / QUARTERS_PER_DAY) | 0
       if (localDay !== lastLocalDay) {
         lastLocalDay = localDay
         di = plan.dayIndex.get(localDay)
       }
       // the plan holds every hour and day the window touches: a miss is a bug, not a filter
-      if (hi < 0 || di === undefined) throw new Error(`quarter ${t} has no bucket`)
-      const i = (t - origin) / QUARTER_MS
-      map.hour[i] = hi
-      map.day[i] = di[0]
-      map.week[i] = di[1]
-      map.month[i] = di[2]
+      if (hi < 0 || di === undefined) throw new Error(`quarter ${origin + i * QUARTER_MS} has no bucket`)
+      hour[i] = hi
+      day[i] = di[0]
+      week[i] = di[1]
+      month[i] = di[2]
     }
   }
   return map

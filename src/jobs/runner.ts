@@ -33,6 +33,7 @@ export function createJobRunner (db: Database.Database, repo: JobsRepository, cl
         runOne(job, now)
         n++
       }
+      repo.forgetNextDue()
       return n
     }
   }
