@@ -16,8 +16,8 @@ const COLUMNS: readonly QuarterColumn[] = ['sessions', 'paid', 'messages', 'user
 
 /** [bot id, UTC day, channel id, …96 counts per requested column] */
 export type QuarterRow = [botId: number, day: number, channelId: number, ...counts: Uint32Array[]]
-/** [UTC day, activity records] */
-export type ActivityRow = [day: number, data: Buffer]
+/** [UTC day, activity records as pairs of words: user id, then quarter | flags << 8 | channel id << 16] */
+export type ActivityRow = [day: number, records: Uint32Array]
 
 const QUARTERS = 96
 
@@ -30,11 +30,21 @@ interface BotMirror {
   counts: Record<QuarterColumn, Uint32Array>
   /** (day, channel) pairs that have a row, as a bitmap over the same index */
   present: Uint8Array
-  /** per day − firstDay: that day's activity records (empty when none) */
-  activity: Buffer[]
+  /** per day − firstDay: that day's activity records (empty when none), decoded to words */
+  activity: Uint32Array[]
 }
 
-const EMPTY = Buffer.alloc(0)
+const EMPTY = new Uint32Array(0)
+
+/** The stored 8-byte records (user uint32 LE, quarter, flags, channel uint16 LE) as two words each. */
+function words (data: Buffer): Uint32Array {
+  const out = new Uint32Array((data.length / 8) * 2)
+  for (let o = 0, w = 0; o < data.length; o += 8, w += 2) {
+    out[w] = data.readUInt32LE(o)
+    out[w + 1] = data[o + 4] | (data[o + 5] << 8) | (data.readUInt16LE(o + 6) << 16)
+  }
+  return out
+}
 
 function createMirror (db: Database.Database) {
   const version = db.prepare("SELECT value FROM meta WHERE key = 'data_version'").pluck()
@@ -65,9 +75,9 @@ function createMirror (db: Database.Database) {
         for (let q = 0; q < QUARTERS; q++) out[cell * QUARTERS + q] = b.readUInt32LE(q * 4)
       })
     }
-    const acts = new Array<Buffer>(days).fill(EMPTY)
+    const acts = new Array<Uint32Array>(days).fill(EMPTY)
     for (const [day, data] of activity.iterate(botId) as IterableIterator<[number, Buffer]>) {
-      if (day >= firstDay && day < firstDay + days) acts[day - firstDay] = data
+      if (day >= firstDay && day < firstDay + days) acts[day - firstDay] = words(data)
     }
     return { firstDay, days, slots, counts, present, activity: acts }
   }

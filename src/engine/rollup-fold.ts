@@ -117,38 +117,46 @@ function grow (level: number, user: number): Int32Array {
  * Distinct users per key of every level over activity rows [UTC day, records] given in day
  * order. The first level's keys also gate the others (all levels share the window).
  */
-export function distinctUsers (rows: Array<[number, Buffer]>, firstUtcDay: number, levels: DistinctLevel[], f: ActivityFilter): DistinctCounts {
+export function distinctUsers (rows: Array<[number, Uint32Array]>, firstUtcDay: number, levels: DistinctLevel[], f: ActivityFilter): DistinctCounts {
   const span = levels.reduce((a, l) => a + l.size, 0)
   if (nextBase + span >= 0x7fffffff) {
     for (const s of stamps) s.fill(0)
     nextBase = 1
   }
+  const n = levels.length
   const bases = levels.map((l) => {
     const b = nextBase
     nextBase += l.size
     return b
   })
+  const keys = levels.map(l => l.keys)
   const users = levels.map(l => new Int32Array(l.size))
   const newUsers = levels.map(l => new Int32Array(l.size))
-  const gate = levels[0].keys
-  const n = levels.length
   const arrays = levels.map((_, i) => stampsFor(i))
-  for (const [day, data] of rows) {
+  // every stamp array holds users below `cap`; a larger id grows them all at once
+  let cap = Math.min(...arrays.map(a => a.length))
+  const gate = keys[0]
+  const channels = f.channels
+  for (const [day, recs] of rows) {
     const base = (day - firstUtcDay) * QUARTERS_PER_DAY
-    for (let o = 0; o < data.length; o += ACTIVITY_RECORD) {
-      const i = base + data[o + 4]
+    for (let o = 0; o < recs.length; o += 2) {
+      const meta = recs[o + 1]
+      const i = base + (meta & 0xff)
       if (gate[i] < 0) continue
-      const flags = data[o + 5]
+      const flags = (meta >>> 8) & 0xff
       if (f.interactive !== null && ((flags & FLAG_INTERACTIVE) !== 0 ? 1 : 0) !== f.interactive) continue
       if (f.closed !== null && ((flags & FLAG_CLOSED) !== 0 ? 1 : 0) !== f.closed) continue
-      if (f.channels !== null && f.channels[data[o + 6] | (data[o + 7] << 8)] !== 1) continue
-      const user = data.readUInt32LE(o)
+      if (channels !== null && channels[meta >>> 16] !== 1) continue
+      const user = recs[o]
+      if (user >= cap) {
+        for (let l = 0; l < n; l++) arrays[l] = grow(l, user)
+        cap = Math.min(...arrays.map(a => a.length))
+      }
       const isNew = (flags & FLAG_NEW_USER) !== 0
       for (let l = 0; l < n; l++) {
-        const key = levels[l].keys[i]
-        let st = arrays[l]
-        if (user >= st.length) st = arrays[l] = grow(l, user)
+        const key = keys[l][i]
         const stamp = bases[l] + key
+        const st = arrays[l]
         if (st[user] !== stamp) {
           st[user] = stamp
           users[l][key]++
