@@ -1,6 +1,6 @@
 /** Writes one bot's flows, intents, answers and utterance pool, and keeps them in memory for traffic. */
+import { createRequire } from 'node:module'
 import type { Database, Statement } from 'better-sqlite3'
-import { base, en, en_GB as enGB, en_IN as enIN, en_US as enUS, es, Faker, pl, pt_BR as ptBR } from '@faker-js/faker'
 import type { LocaleDefinition } from '@faker-js/faker'
 import { DOMAINS } from './domains/index.js'
 import type { AnswerSpec, DomainSpec } from './domains/types.js'
@@ -36,7 +36,24 @@ export interface BotCatalogue {
 
 export interface IdCounters { flow: number, intent: number, answer: number, text: number }
 
-const LOCALES: Record<NameLocale, LocaleDefinition> = { ptBR, es, enUS, enIN, enGB, pl }
+type FakerModule = typeof import('@faker-js/faker')
+
+/**
+ * faker is loaded on the first seeding, not at import: it is ~0.15 s of the server's cold start
+ * (every locale loads with the package) and a server on an existing database never needs it.
+ * A synchronous require of the ES module (Node ≥ 20.19, which faker itself requires), because
+ * seeding is synchronous.
+ */
+let fakerModule: FakerModule | null = null
+function fakerLib (): FakerModule {
+  fakerModule ??= createRequire(import.meta.url)('@faker-js/faker') as FakerModule
+  return fakerModule
+}
+
+function locales (): Record<NameLocale, LocaleDefinition> {
+  const f = fakerLib()
+  return { ptBR: f.pt_BR, es: f.es, enUS: f.en_US, enIN: f.en_IN, enGB: f.en_GB, pl: f.pl }
+}
 
 const snake = (s: string): string => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '')
 
@@ -69,7 +86,8 @@ export class CatalogueWriter {
   write (bot: SeededBot, seed: number): BotCatalogue {
     const domain = DOMAINS[bot.def.domain]
     const rng = new Rng(seed, `catalogue:${bot.index}`)
-    const faker = new Faker({ locale: [LOCALES[bot.def.names], en, base], seed: deriveSeed(seed, `faker:${bot.index}`) })
+    const lib = fakerLib()
+    const faker = new lib.Faker({ locale: [locales()[bot.def.names], lib.en, lib.base], seed: deriveSeed(seed, `faker:${bot.index}`) })
     const fill = makeSlotFiller(domain, faker, rng)
     const extId = (): string => bot.vendor === 'eva' ? uuid(rng) : bot.vendor === 'kore' ? `dg-${uuid(rng)}` : hex24(rng)
 
