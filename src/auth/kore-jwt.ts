@@ -35,8 +35,24 @@ function keyFor (seed: number, clientId: string): KeyObject {
  * "Invalid JWT token"; an unknown app, a wrong signature, another algorithm or an
  * expired token are "Invalid SDK credentials" (all 401 / 4002).
  */
+// Tokens whose signature already checked out, with the app they name and their time claims:
+// a client sends the same JWT on every call, and decoding plus verifying it was a tenth of a
+// light request. The time claims are checked again on every use, as jsonwebtoken would.
+interface Verified { app: Principal, nbf: number | undefined, exp: number | undefined }
+const verified = new Map<string, Verified>()
+
+function stillValid (v: Verified, nowSeconds: number): boolean {
+  return (v.nbf === undefined || v.nbf <= nowSeconds) && (v.exp === undefined || nowSeconds < v.exp)
+}
+
 export function verifyKoreJwt (token: string | undefined, principals: PrincipalsRepository, seed: number, clock: Clock): Principal {
   if (token === undefined || token === '') throw new UnauthorizedError(KORE_AUTH_MESSAGES.sdk)
+  const nowSeconds = Math.floor(clock.now() / 1000)
+  const known = verified.get(`${seed}|${token}`)
+  if (known !== undefined) {
+    if (!stillValid(known, nowSeconds)) throw new UnauthorizedError(KORE_AUTH_MESSAGES.sdk)
+    return known.app
+  }
   const decoded = jwt.decode(token, { complete: true })
   if (decoded === null || typeof decoded.payload !== 'object') throw new UnauthorizedError(KORE_AUTH_MESSAGES.jwt)
   const claims = decoded.payload
@@ -44,10 +60,13 @@ export function verifyKoreJwt (token: string | undefined, principals: Principals
   const app = clientId === undefined ? undefined : principals.find('kore', clientId)
   if (app === undefined) throw new UnauthorizedError(KORE_AUTH_MESSAGES.sdk)
   try {
-    jwt.verify(token, keyFor(seed, app.login), { algorithms: KORE_ALGORITHMS, clockTimestamp: Math.floor(clock.now() / 1000) })
+    jwt.verify(token, keyFor(seed, app.login), { algorithms: KORE_ALGORITHMS, clockTimestamp: nowSeconds })
   } catch {
     throw new UnauthorizedError(KORE_AUTH_MESSAGES.sdk)
   }
+  const time = (v: unknown): number | undefined => typeof v === 'number' ? v : undefined
+  if (verified.size >= 10_000) verified.clear() // tokens are caller-supplied: keep the cache bounded
+  verified.set(`${seed}|${token}`, { app, nbf: time(claims.nbf), exp: time(claims.exp) })
   return app
 }
 

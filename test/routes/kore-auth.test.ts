@@ -1,7 +1,8 @@
 /** The Kore auth matrix: every endpoint refuses each kind of bad credential with the documented 401 body (acceptance 5). */
 import t from 'tap'
 import jwt from 'jsonwebtoken'
-import { build, koreSession } from '../helper.js'
+import { fixedClock } from '../../src/clock.js'
+import { build, koreSession, NOW } from '../helper.js'
 
 type Kind = 'builder' | 'admin'
 interface Endpoint { name: string, scope: string, method: 'GET' | 'POST' | 'DELETE', url: (bot: string) => string, body?: unknown, kinds: Kind[], botInPath: boolean }
@@ -91,4 +92,21 @@ t.test('a real client JWT {iss, sub, iat, exp, aud} without appId is accepted', 
   const token = jwt.sign({ iss: s.builder.clientId, sub: s.bot.botId, iat: now, exp: now + 3600, aud: 'https://bots.kore.ai' }, s.builder.clientSecret, { algorithm: 'HS256' })
   const res = await app.inject({ method: 'POST', url: `/api/public/bot/${s.bot.botId}/getSessions`, headers: { auth: token }, payload: {} })
   t.equal(res.statusCode, 200, res.body.slice(0, 200))
+})
+
+t.test('a token accepted once is still checked against the clock: expiry and not-before hold on every call', async t => {
+  const clock = fixedClock(NOW)
+  const app = await build(t, { clock })
+  const s = await koreSession(app, 0)
+  const now = Math.floor(NOW / 1000)
+  const url = `/api/public/bot/${s.bot.botId}/getSessions`
+  const call = async (token: string) => (await app.inject({ method: 'POST', url, headers: { auth: token }, payload: {} })).statusCode
+  const expiring = jwt.sign({ appId: s.builder.clientId, sub: 'x', exp: now + 60 }, s.builder.clientSecret, { algorithm: 'HS256' })
+  const later = jwt.sign({ appId: s.builder.clientId, sub: 'y', nbf: now + 60 }, s.builder.clientSecret, { algorithm: 'HS256' })
+  t.equal(await call(expiring), 200, 'valid')
+  t.equal(await call(expiring), 200, 'valid again (from the verified-token cache)')
+  t.equal(await call(later), 401, 'not yet valid')
+  clock.advance(60_000)
+  t.equal(await call(expiring), 401, 'expired once the clock reaches exp')
+  t.equal(await call(later), 200, 'valid once the clock reaches nbf')
 })
