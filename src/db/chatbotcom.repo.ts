@@ -90,13 +90,26 @@ export function createChatbotcomRepository (db: Database.Database, opts: { rollu
       const grid = rollup === null ? null : onGrid(s, offsetMs)
       if (rollup !== null && grid !== null) {
         const cells = new Float64Array(7 * 24)
-        eachQuarter(rollup.triples(s.botIds, s.channelIds, grid.first, grid.last), s, (row, q, t) => {
-          const local = t + offsetMs
-          // as the SQL: integer division truncates, and sessions precede no epoch
-          const weekday = (Math.trunc(local / DAY_MS) + 4) % 7
-          const hour = Math.trunc(local / HOUR_MS) % 24
-          cells[weekday * 24 + hour] += row[3][q]
-        })
+        // local quarter numbers, integer arithmetic: the offset is whole quarters (onGrid); the
+        // same cells as the SQL's truncating divisions, since no session precedes the epoch
+        const shift = offsetMs / QUARTER_MS
+        for (const bot of s.botIds) {
+          for (const row of rollup.counts('sessions', bot, s.channelIds, grid.first, grid.last)) {
+            const counts = row[3]
+            const dayStart = row[1] * DAY_MS
+            // `| 0`: int32 loop variables (all far below 2^31) keep V8 on its integer paths
+            const q0 = Math.max(0, (s.from - dayStart) / QUARTER_MS) | 0
+            const q1 = Math.min(QUARTERS_PER_DAY - 1, (s.to + 1 - dayStart) / QUARTER_MS - 1) | 0
+            let lq = (row[1] * QUARTERS_PER_DAY + q0 + shift) | 0
+            for (let q = q0; q <= q1; q++, lq++) {
+              const v = counts[q]
+              if (v === 0) continue
+              const qd = lq % QUARTERS_PER_DAY
+              const weekday = (((lq - qd) / QUARTERS_PER_DAY | 0) + 4) % 7
+              cells[weekday * 24 + (qd >> 2)] += v
+            }
+          }
+        }
         const out: Array<{ weekday: number, hour: number, value: number }> = []
         cells.forEach((value, i) => { if (value > 0) out.push({ weekday: Math.floor(i / 24), hour: i % 24, value }) })
         return out
