@@ -135,8 +135,12 @@ export function createKoreHistoryRepository (db: Database.Database) {
   /** The WHERE clause (without the keyword) over `sessions s`. */
   function sessionWhere (f: KoreSessionFilter): { key: string, sql: string, p: Record<string, unknown> } {
     const p: Record<string, unknown> = { bots: JSON.stringify(f.botIds) }
-    let sql = `s.bot_id ${IN_BOTS}`
-    let key = ''
+    // one bot (every per-bot route): an equality, so sessions_by_bot_time also gives the
+    // (start, id) order and a page stops early instead of sorting the whole window
+    const one = f.botIds.length === 1
+    if (one) p.bot = f.botIds[0]
+    let sql = one ? 's.bot_id = @bot' : `s.bot_id ${IN_BOTS}`
+    let key = one ? '1' : ''
     if (f.codes !== undefined) { sql += ' AND s.code IN (SELECT value FROM json_each(@codes))'; p.codes = JSON.stringify(f.codes); key += 'c' }
     if (f.range !== undefined) { sql += ' AND s.started_ms >= @start AND s.started_ms < @end'; p.start = f.range.start; p.end = f.range.end; key += 'r' }
     if (f.userExtId !== undefined) {
