@@ -2,6 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { BucketRow, ChatbotcomRepository } from '../../src/db/chatbotcom.repo.js'
 import { round2 } from '../../src/engine/buckets.js'
+import { DAY_MS, HOUR_MS } from '../../src/engine/calendar.js'
 import { isoString } from '../../src/engine/iso.js'
 import { bucketStarts } from '../../src/engine/utc-buckets.js'
 import { BadRequestError } from '../../src/errors.js'
@@ -58,7 +59,15 @@ const plugin: FastifyPluginAsyncTypebox<{ repo: ChatbotcomRepository }> = async 
       const dim = resolveDimension(q.dimension, range)
       const starts = bucketStarts(dim, range.from, range.to, maxPoints)
       if (starts === null) throw new BadRequestError(`Validation error: more than ${maxPoints} data points; use a larger "dimension" or a shorter range`)
-      const index = new Map(starts.map((s, i) => [s, i]))
+      // hour and day buckets are evenly spaced: their index is arithmetic (a Map over thousands of
+      // millisecond keys cost more than the rest of the answer); months and years are few
+      const step = dim === 'hour' ? HOUR_MS : dim === 'day' ? DAY_MS : 0
+      const index = step === 0 ? new Map(starts.map((s, i) => [s, i])) : null
+      const indexOf = (bucket: number): number | undefined => {
+        if (index !== null) return index.get(bucket)
+        const i = (bucket - starts[0]) / step
+        return Number.isInteger(i) && i >= 0 && i < starts.length ? i : undefined
+      }
       const all = emptyCells(starts.length)
       const groups = new Map<string, Cells>()
       const keyOf = (r: BucketRow): string => q.group === 'storyId'
@@ -68,15 +77,18 @@ const plugin: FastifyPluginAsyncTypebox<{ repo: ChatbotcomRepository }> = async 
         const keys = q.group === 'storyId' ? sel.stories.map(b => catalog.bots.get(b)?.extId ?? '') : sel.sources
         for (const k of keys) groups.set(k, emptyCells(starts.length))
       }
+      const add = (cells: Cells, i: number, r: BucketRow): void => {
+        cells.conversations[i] += r.conversations
+        cells.paid[i] += r.paid
+        cells.messages[i] += r.messages
+      }
       for (const r of opts.repo.byBucket(dim, sel)) {
-        const i = index.get(r.bucket)
+        const i = indexOf(r.bucket)
         if (i === undefined) continue
-        for (const cells of q.group === undefined ? [all] : [all, groups.get(keyOf(r))]) {
-          if (cells === undefined) continue
-          cells.conversations[i] += r.conversations
-          cells.paid[i] += r.paid
-          cells.messages[i] += r.messages
-        }
+        add(all, i, r)
+        if (q.group === undefined) continue
+        const cells = groups.get(keyOf(r))
+        if (cells !== undefined) add(cells, i, r)
       }
       const dates = starts.map(isoString)
       const summary = summarize(valuesOf(all, report.measure))

@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3'
 import { DAY_MS, HOUR_MS } from '../engine/calendar.js'
 import { QUARTER_MS, QUARTERS_PER_DAY, utcDayRange } from '../engine/quarters.js'
 import { bucketStart, bucketStartSql, type UtcDimension } from '../engine/utc-buckets.js'
-import { createRollupRepository, type QuarterRow } from './rollup.repo.js'
+import { createRollupRepository } from './rollup.repo.js'
 import { createStatementCache } from './statements.js'
 
 /** Stories (bots) and channels (story × source) a report covers; an inclusive UTC-ms range. */
@@ -24,18 +24,6 @@ function onGrid (s: ReportScope, offsetMs = 0): { first: number, last: number } 
   return { first: firstDay, last: lastDay }
 }
 
-/** Calls `each` for every non-empty quarter of the rows that lies in [from, to]. */
-function eachQuarter (rows: QuarterRow[], s: ReportScope, each: (row: QuarterRow, q: number, t: number) => void): void {
-  for (const row of rows) {
-    const dayStart = row[1] * DAY_MS
-    const q0 = Math.max(0, (s.from - dayStart) / QUARTER_MS)
-    const q1 = Math.min(QUARTERS_PER_DAY - 1, (s.to + 1 - dayStart) / QUARTER_MS - 1)
-    for (let q = q0; q <= q1; q++) {
-      if (row[3][q] !== 0) each(row, q, dayStart + q * QUARTER_MS)
-    }
-  }
-}
-
 export function createChatbotcomRepository (db: Database.Database, opts: { rollups: boolean } = { rollups: true }) {
   const stmt = createStatementCache(db)
   const rollup = opts.rollups ? createRollupRepository(db) : null
@@ -48,36 +36,48 @@ export function createChatbotcomRepository (db: Database.Database, opts: { rollu
 
   return {
     /**
-     * Per bucket, story and channel: conversations, paid conversations and their messages.
-     * Messages are counted with the conversation they belong to (by its start), so a
-     * bucket never has fewer messages than conversations.
+     * Per bucket, story and channel (in no particular order): conversations, paid
+     * conversations and their messages. Messages are counted with the conversation they
+     * belong to (by its start), so a bucket never has fewer messages than conversations.
      */
     byBucket (dim: UtcDimension, s: ReportScope): BucketRow[] {
       const grid = rollup === null ? null : onGrid(s)
       if (rollup !== null && grid !== null) {
-        // the quarter rollups, folded into the same rows and order as the GROUP BY below
-        // numeric keys (bucket in quarters × 2^16 + channel id; a channel belongs to one bot): no string per quarter
+        // The quarter rollups, folded into the GROUP BY's rows. A rollup row is one (bot, day,
+        // channel), so hour and day buckets come from one row each and need no grouping;
+        // months and years gather many rows and are grouped by (bucket, channel).
+        const out: BucketRow[] = []
         const groups = new Map<number, BucketRow>()
-        let lastDay = Number.NaN
-        let dayBucket = 0
-        eachQuarter(rollup.triples(s.botIds, s.channelIds, grid.first, grid.last), s, (row, q, t) => {
-          let bucket: number
-          if (dim === 'hour') bucket = Math.floor(t / HOUR_MS) * HOUR_MS
-          else {
-            if (row[1] !== lastDay) { lastDay = row[1]; dayBucket = bucketStart(dim, t) }
-            bucket = dayBucket
+        for (const row of rollup.triples(s.botIds, s.channelIds, grid.first, grid.last)) {
+          const [botId, day, channelId, sessions, paid, messages] = row
+          const dayStart = day * DAY_MS
+          const q0 = Math.max(0, (s.from - dayStart) / QUARTER_MS) | 0
+          const q1 = Math.min(QUARTERS_PER_DAY - 1, (s.to + 1 - dayStart) / QUARTER_MS - 1) | 0
+          let g: BucketRow | null = null
+          if (dim !== 'hour') {
+            const bucket = dim === 'day' ? dayStart : bucketStart(dim, dayStart)
+            const key = (bucket / DAY_MS) * 65536 + channelId // a channel belongs to one bot
+            g = groups.get(key) ?? null
+            if (g === null) {
+              g = { bucket, botId, channelId, conversations: 0, paid: 0, messages: 0 }
+              groups.set(key, g)
+              out.push(g)
+            }
           }
-          const key = (bucket / QUARTER_MS) * 65536 + row[2]
-          let g = groups.get(key)
-          if (g === undefined) {
-            g = { bucket, botId: row[0], channelId: row[2], conversations: 0, paid: 0, messages: 0 }
-            groups.set(key, g)
+          for (let q = q0; q <= q1; q++) {
+            const n = sessions[q]
+            if (n === 0) continue // paid and messages belong to conversations: zero with them
+            if (dim === 'hour' && (g === null || g.bucket !== dayStart + (q >> 2) * HOUR_MS)) {
+              g = { bucket: dayStart + (q >> 2) * HOUR_MS, botId, channelId, conversations: 0, paid: 0, messages: 0 }
+              out.push(g)
+            }
+            const cell = g as BucketRow
+            cell.conversations += n
+            cell.paid += paid[q]
+            cell.messages += messages[q]
           }
-          g.conversations += row[3][q]
-          g.paid += row[4][q]
-          g.messages += row[5][q]
-        })
-        return [...groups.values()].sort((a, b) => a.bucket - b.bucket || a.botId - b.botId || a.channelId - b.channelId)
+        }
+        return out
       }
       return stmt(`bucket|${dim}`, () => `SELECT ${bucketStartSql(dim, 'started_ms')} AS bucket, bot_id AS botId,
         channel_id AS channelId, COUNT(*) AS conversations, SUM(paid) AS paid, SUM(user_msgs + bot_msgs) AS messages
