@@ -2,9 +2,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { BucketRow, ChatbotcomRepository } from '../../src/db/chatbotcom.repo.js'
 import { round2 } from '../../src/engine/buckets.js'
-import { DAY_MS, HOUR_MS } from '../../src/engine/calendar.js'
 import { isoString } from '../../src/engine/iso.js'
-import { bucketStarts } from '../../src/engine/utc-buckets.js'
+import { bucketIndexer, bucketStarts } from '../../src/engine/utc-buckets.js'
 import { BadRequestError } from '../../src/errors.js'
 import { ref } from '../../schemas/common.js'
 import { ChatbotSeriesQuerySchema, ChatbotSeriesReportSchema } from '../../schemas/chatbotcom/reports.js'
@@ -59,15 +58,7 @@ const plugin: FastifyPluginAsyncTypebox<{ repo: ChatbotcomRepository }> = async 
       const dim = resolveDimension(q.dimension, range)
       const starts = bucketStarts(dim, range.from, range.to, maxPoints)
       if (starts === null) throw new BadRequestError(`Validation error: more than ${maxPoints} data points; use a larger "dimension" or a shorter range`)
-      // hour and day buckets are evenly spaced: their index is arithmetic (a Map over thousands of
-      // millisecond keys cost more than the rest of the answer); months and years are few
-      const step = dim === 'hour' ? HOUR_MS : dim === 'day' ? DAY_MS : 0
-      const index = step === 0 ? new Map(starts.map((s, i) => [s, i])) : null
-      const indexOf = (bucket: number): number | undefined => {
-        if (index !== null) return index.get(bucket)
-        const i = (bucket - starts[0]) / step
-        return Number.isInteger(i) && i >= 0 && i < starts.length ? i : undefined
-      }
+      const indexOf = bucketIndexer(dim, starts)
       const all = emptyCells(starts.length)
       const groups = new Map<string, Cells>()
       const keyOf = (r: BucketRow): string => q.group === 'storyId'

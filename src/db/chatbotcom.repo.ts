@@ -17,11 +17,23 @@ function bind (s: ReportScope): Record<string, unknown> {
   return { bots: JSON.stringify(s.botIds), channels: JSON.stringify(s.channelIds), from: s.from, to: s.to }
 }
 
-/** The quarters (as [utc day, quarter, instant]) of an inclusive range on the quarter grid, else null. */
+/** The UTC days of an inclusive range on the quarter grid (and an offset of whole quarters), else null. */
 function onGrid (s: ReportScope, offsetMs = 0): { first: number, last: number } | null {
   if (s.from % QUARTER_MS !== 0 || (s.to + 1) % QUARTER_MS !== 0 || offsetMs % QUARTER_MS !== 0 || s.to < s.from) return null
   const { firstDay, lastDay } = utcDayRange(s.from, s.to + 1)
   return { first: firstDay, last: lastDay }
+}
+
+/**
+ * The quarters [q0, q1] of UTC day `day` inside the scope's inclusive range, as int32 values
+ * (`| 0`) so the loops over them stay on V8's integer paths.
+ */
+function quartersOf (day: number, s: ReportScope): [number, number] {
+  const dayStart = day * DAY_MS
+  return [
+    Math.max(0, (s.from - dayStart) / QUARTER_MS) | 0,
+    Math.min(QUARTERS_PER_DAY - 1, (s.to + 1 - dayStart) / QUARTER_MS - 1) | 0
+  ]
 }
 
 export function createChatbotcomRepository (db: Database.Database, opts: { rollups: boolean } = { rollups: true }) {
@@ -51,8 +63,7 @@ export function createChatbotcomRepository (db: Database.Database, opts: { rollu
         for (const row of rollup.triples(s.botIds, s.channelIds, grid.first, grid.last)) {
           const [botId, day, channelId, sessions, paid, messages] = row
           const dayStart = day * DAY_MS
-          const q0 = Math.max(0, (s.from - dayStart) / QUARTER_MS) | 0
-          const q1 = Math.min(QUARTERS_PER_DAY - 1, (s.to + 1 - dayStart) / QUARTER_MS - 1) | 0
+          const [q0, q1] = quartersOf(day, s)
           let g: BucketRow | null = null
           if (dim !== 'hour') {
             const bucket = dim === 'day' ? dayStart : bucketStart(dim, dayStart)
@@ -96,10 +107,7 @@ export function createChatbotcomRepository (db: Database.Database, opts: { rollu
         for (const bot of s.botIds) {
           for (const row of rollup.counts('sessions', bot, s.channelIds, grid.first, grid.last)) {
             const counts = row[3]
-            const dayStart = row[1] * DAY_MS
-            // `| 0`: int32 loop variables (all far below 2^31) keep V8 on its integer paths
-            const q0 = Math.max(0, (s.from - dayStart) / QUARTER_MS) | 0
-            const q1 = Math.min(QUARTERS_PER_DAY - 1, (s.to + 1 - dayStart) / QUARTER_MS - 1) | 0
+            const [q0, q1] = quartersOf(row[1], s)
             let lq = (row[1] * QUARTERS_PER_DAY + q0 + shift) | 0
             for (let q = q0; q <= q1; q++, lq++) {
               const v = counts[q]

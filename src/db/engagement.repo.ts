@@ -1,8 +1,7 @@
 /** Kore User Engagement Trend: distinct and new users per local day and hour, and over the period, in SQL. */
 import type Database from 'better-sqlite3'
 import { bindWindow, localDaySql, localHourSql } from '../engine/local-time-sql.js'
-import { DAY_MS, HOUR_MS } from '../engine/calendar.js'
-import { QUARTER_MS, QUARTERS_PER_DAY, quarterSegments, utcDayRange } from '../engine/quarters.js'
+import { QUARTERS_PER_DAY, quarterGrid } from '../engine/quarters.js'
 import { channelLookup, distinctUsers, type ActivityFilter, type DistinctCounts } from '../engine/rollup-fold.js'
 import type { Window } from '../engine/window.js'
 import { createRollupRepository } from './rollup.repo.js'
@@ -41,25 +40,22 @@ function engagementKeys (w: Window) {
 }
 
 function computeKeys (w: Window) {
-  const segments = quarterSegments(w.tz, w.start, w.end)
-  if (segments === null) return null
-  const { firstDay, lastDay } = utcDayRange(w.start, w.end)
-  const n = (lastDay - firstDay + 1) * QUARTERS_PER_DAY
-  const day = new Int32Array(n).fill(-1)
-  const hour = new Int32Array(n).fill(-1)
-  const whole = new Int32Array(n).fill(-1)
-  const origin = firstDay * DAY_MS
-  for (const seg of segments) {
-    for (let t = seg.start; t < seg.end; t += QUARTER_MS) {
-      const local = t + seg.offset
-      const d = Math.floor(local / DAY_MS) - w.firstDay
-      const i = (t - origin) / QUARTER_MS
+  const grid = quarterGrid(w)
+  if (grid === null) return null
+  const day = new Int32Array(grid.size).fill(-1)
+  const hour = new Int32Array(grid.size).fill(-1)
+  const whole = new Int32Array(grid.size).fill(-1)
+  for (const span of grid.spans) {
+    let lq = span.localQuarter
+    for (let i = span.from; i < span.to; i++, lq++) {
+      const qd = lq % QUARTERS_PER_DAY
+      const d = (lq - qd) / QUARTERS_PER_DAY - w.firstDay
       day[i] = d
-      hour[i] = d * 24 + Math.floor(local / HOUR_MS) % 24
+      hour[i] = d * 24 + (qd >> 2)
       whole[i] = 0
     }
   }
-  return { firstUtcDay: firstDay, lastUtcDay: lastDay, days: w.lastDay - w.firstDay + 1, day, hour, whole }
+  return { firstUtcDay: grid.firstUtcDay, lastUtcDay: grid.lastUtcDay, days: w.lastDay - w.firstDay + 1, day, hour, whole }
 }
 
 function activityFilter (f: EngagementFilter): ActivityFilter {

@@ -48,56 +48,48 @@ export function createRollupWriter (db: Database.Database) {
   const span = db.prepare(`SELECT MIN(started_ms) / ${DAY_MS}, MAX(ended_ms) / ${DAY_MS} FROM sessions
     WHERE bot_id = @bot AND started_ms >= @start - ${DAY_MS} AND started_ms < @end AND ended_ms >= @start`).raw(true)
 
+  /** Writes the rollups of one bot and UTC day `d` (nothing when it has no traffic). */
+  function writeDay (botId: number, d: number): void {
+    const rows = sessions.all(botId, d * DAY_MS, (d + 1) * DAY_MS) as SessionRow[]
+    const counted = userMessages.all({ bot: botId, dayStart: d * DAY_MS, dayEnd: (d + 1) * DAY_MS }) as Array<[number, number, number, number]>
+    if (rows.length === 0 && counted.length === 0) return
+    const channels = new Map<number, ChannelDay>()
+    const channel = (id: number): ChannelDay => {
+      let c = channels.get(id)
+      if (c === undefined) channels.set(id, c = channelDay())
+      return c
+    }
+    for (const [channelId, q, n, understood] of counted) {
+      const c = channel(channelId)
+      c.userMessages[q] = n
+      c.understood[q] = understood
+    }
+    const activity = Buffer.alloc(rows.length * ACTIVITY_RECORD)
+    rows.forEach(([channelId, startedMs, paid, messages, userId, interactive, closed, newUser], k) => {
+      if (channelId > MAX_CHANNEL_ID) throw new Error(`channel id ${channelId} does not fit an activity record`)
+      const q = Math.floor((startedMs - d * DAY_MS) / QUARTER_MS)
+      const c = channel(channelId)
+      c.sessions[q]++
+      c.paid[q] += paid
+      c.messages[q] += messages
+      const o = k * ACTIVITY_RECORD
+      activity.writeUInt32LE(userId, o)
+      activity[o + 4] = q
+      activity[o + 5] = (interactive === 1 ? FLAG_INTERACTIVE : 0) | (closed === 1 ? FLAG_CLOSED : 0) | (newUser === 1 ? FLAG_NEW_USER : 0)
+      activity.writeUInt16LE(channelId, o + 6)
+    })
+    for (const id of [...channels.keys()].sort((a, b) => a - b)) {
+      const c = channels.get(id) as ChannelDay
+      insertQuarters.run(botId, d, id, pack(c.sessions), pack(c.paid), pack(c.messages), pack(c.userMessages), pack(c.understood))
+    }
+    if (rows.length > 0) insertActivity.run(botId, d, activity)
+  }
+
   /** Writes the rollups of `botId` for UTC days [firstDay, lastDay]; the caller has deleted them. */
   function build (botId: number, firstDay: number, lastDay: number): void {
-    let day = Number.NaN
-    let channels = new Map<number, ChannelDay>()
-    let activity = Buffer.alloc(64 * ACTIVITY_RECORD)
-    let used = 0
-    const flush = (): void => {
-      if (Number.isNaN(day)) return
-      for (const id of [...channels.keys()].sort((a, b) => a - b)) {
-        const c = channels.get(id) as ChannelDay
-        insertQuarters.run(botId, day, id, pack(c.sessions), pack(c.paid), pack(c.messages), pack(c.userMessages), pack(c.understood))
-      }
-      if (used > 0) insertActivity.run(botId, day, Buffer.from(activity.subarray(0, used)))
-      channels = new Map()
-      used = 0
-    }
     const [lo, hi] = span.get({ bot: botId, start: firstDay * DAY_MS, end: (lastDay + 1) * DAY_MS }) as [number | null, number | null]
     if (lo === null || hi === null) return
-    for (let d = Math.max(lo, firstDay); d <= Math.min(hi, lastDay); d++) {
-      const rows = sessions.all(botId, d * DAY_MS, (d + 1) * DAY_MS) as SessionRow[]
-      const counted = userMessages.all({ bot: botId, dayStart: d * DAY_MS, dayEnd: (d + 1) * DAY_MS }) as Array<[number, number, number, number]>
-      if (rows.length === 0 && counted.length === 0) continue
-      day = d
-      for (const [channelId, q, n, understood] of counted) {
-        let c = channels.get(channelId)
-        if (c === undefined) channels.set(channelId, c = channelDay())
-        c.userMessages[q] = n
-        c.understood[q] = understood
-      }
-      for (const [channelId, startedMs, paid, messages, userId, interactive, closed, newUser] of rows) {
-        if (channelId > MAX_CHANNEL_ID) throw new Error(`channel id ${channelId} does not fit an activity record`)
-        const q = Math.floor((startedMs - d * DAY_MS) / QUARTER_MS)
-        let c = channels.get(channelId)
-        if (c === undefined) channels.set(channelId, c = channelDay())
-        c.sessions[q]++
-        c.paid[q] += paid
-        c.messages[q] += messages
-        if (used + ACTIVITY_RECORD > activity.length) {
-          const bigger = Buffer.alloc(activity.length * 2)
-          activity.copy(bigger, 0, 0, used)
-          activity = bigger
-        }
-        activity.writeUInt32LE(userId, used)
-        activity[used + 4] = q
-        activity[used + 5] = (interactive === 1 ? FLAG_INTERACTIVE : 0) | (closed === 1 ? FLAG_CLOSED : 0) | (newUser === 1 ? FLAG_NEW_USER : 0)
-        activity.writeUInt16LE(channelId, used + 6)
-        used += ACTIVITY_RECORD
-      }
-      flush()
-    }
+    for (let d = Math.max(lo, firstDay); d <= Math.min(hi, lastDay); d++) writeDay(botId, d)
   }
 
   const rebuildDays = db.transaction((botId: number, firstDay: number, lastDay: number): void => {

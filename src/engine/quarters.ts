@@ -45,31 +45,54 @@ export function quarterSegments (tz: string, start: number, end: number): Offset
   return segments
 }
 
-export function quarterMap (plan: BucketPlan): QuarterMap | null {
-  const w: Window = plan.window
+/**
+ * A window on the quarter grid: the UTC days its quarters lie in and, per constant-offset
+ * segment, the quarter indices [from, to) it covers (index = (UTC day − firstUtcDay) × 96 +
+ * quarter of day) with the local quarter number (quarters since the local epoch) of `from`.
+ * Every walk over a window's quarters starts here: local quarter `lq` has local hour
+ * (lq % 96) >> 2 and local day (lq − lq % 96) / 96, the same instants as local-time-sql.ts's
+ * divisions because offsets and segment starts are whole quarters. Null when off the grid.
+ */
+export interface QuarterGrid {
+  firstUtcDay: number
+  lastUtcDay: number
+  /** quarters in the UTC days covered: the length of any per-quarter array */
+  size: number
+  spans: Array<{ from: number, to: number, localQuarter: number }>
+}
+
+export function quarterGrid (w: Window): QuarterGrid | null {
   const segments = quarterSegments(w.tz, w.start, w.end)
   if (segments === null) return null
   const { firstDay, lastDay } = utcDayRange(w.start, w.end)
-  const n = (lastDay - firstDay + 1) * QUARTERS_PER_DAY
+  const origin = firstDay * DAY_MS
+  // `| 0`: int32 values (every one here is far below 2^31), so the walks index typed arrays
+  // on V8's fast path instead of with doubles
+  const spans = segments.map(seg => ({
+    from: ((seg.start - origin) / QUARTER_MS) | 0,
+    to: ((seg.end - origin) / QUARTER_MS) | 0,
+    localQuarter: ((seg.start + seg.offset) / QUARTER_MS) | 0
+  }))
+  return { firstUtcDay: firstDay, lastUtcDay: lastDay, size: (lastDay - firstDay + 1) * QUARTERS_PER_DAY, spans }
+}
+
+export function quarterMap (plan: BucketPlan): QuarterMap | null {
+  const w: Window = plan.window
+  const grid = quarterGrid(w)
+  if (grid === null) return null
+  const n = grid.size
   const map: QuarterMap = {
-    firstUtcDay: firstDay,
-    lastUtcDay: lastDay,
+    firstUtcDay: grid.firstUtcDay,
+    lastUtcDay: grid.lastUtcDay,
     hour: new Int32Array(n).fill(-1),
     day: new Int32Array(n).fill(-1),
     week: new Int32Array(n).fill(-1),
     month: new Int32Array(n).fill(-1)
   }
   const { hour, day, week, month } = map
-  const origin = firstDay * DAY_MS
-  for (const seg of segments) {
-    // Integer quarter arithmetic (small integers, no division per quarter): `lq` is the local
-    // quarter number since the epoch, the same instants as local-time-sql.ts's divisions
-    // because the offset and the segment start are whole quarters.
-    // `| 0`: int32 loop variables (every value here is far below 2^31), so V8 indexes the
-    // typed arrays on its fast path instead of with doubles
-    let lq = ((seg.start + seg.offset) / QUARTER_MS) | 0
-    let i = ((seg.start - origin) / QUARTER_MS) | 0
-    const end = (i + (seg.end - seg.start) / QUARTER_MS) | 0
+  const origin = grid.firstUtcDay * DAY_MS
+  for (const span of grid.spans) {
+    let lq = span.localQuarter
     let lastHourStart = Number.NaN
     let hi = -1
     // hour starts only grow within a segment: walk the plan's hours instead of searching them
@@ -77,7 +100,7 @@ export function quarterMap (plan: BucketPlan): QuarterMap | null {
     let hp = 0
     let lastLocalDay = Number.NaN
     let di: [number, number, number] | undefined
-    for (; i < end; i++, lq++) {
+    for (let i = span.from; i < span.to; i++, lq++) {
       const qd = lq % QUARTERS_PER_DAY
       const localHour = qd >> 2
       if (localHour < w.startHour || localHour > w.endHour) continue

@@ -6,8 +6,7 @@
  * per-conversation activity records with one stamp array per level.
  */
 import type { Series } from './buckets.js'
-import { DAY_MS, HOUR_MS } from './calendar.js'
-import { QUARTER_MS, QUARTERS_PER_DAY, quarterSegments, utcDayRange, type QuarterMap } from './quarters.js'
+import { QUARTERS_PER_DAY, quarterGrid, type QuarterMap } from './quarters.js'
 import type { Window } from './window.js'
 
 /** A rollup row: [bot id, UTC day, channel id, …96 counts per column]. */
@@ -45,18 +44,17 @@ export function foldCounts (map: QuarterMap, rows: CountRow[], col: number, seri
  * filter, −1 elsewhere (a one-bucket key array). Null when off the quarter grid.
  */
 export function windowQuarters (w: Window): { firstUtcDay: number, lastUtcDay: number, keys: Int32Array } | null {
-  const segments = quarterSegments(w.tz, w.start, w.end)
-  if (segments === null) return null
-  const { firstDay, lastDay } = utcDayRange(w.start, w.end)
-  const keys = new Int32Array((lastDay - firstDay + 1) * QUARTERS_PER_DAY).fill(-1)
-  const origin = firstDay * DAY_MS
-  for (const seg of segments) {
-    for (let t = seg.start; t < seg.end; t += QUARTER_MS) {
-      const hour = Math.floor((t + seg.offset) / HOUR_MS) % 24
-      if (hour >= w.startHour && hour <= w.endHour) keys[(t - origin) / QUARTER_MS] = 0
+  const grid = quarterGrid(w)
+  if (grid === null) return null
+  const keys = new Int32Array(grid.size).fill(-1)
+  for (const span of grid.spans) {
+    let lq = span.localQuarter
+    for (let i = span.from; i < span.to; i++, lq++) {
+      const hour = (lq % QUARTERS_PER_DAY) >> 2
+      if (hour >= w.startHour && hour <= w.endHour) keys[i] = 0
     }
   }
-  return { firstUtcDay: firstDay, lastUtcDay: lastDay, keys }
+  return { firstUtcDay: grid.firstUtcDay, lastUtcDay: grid.lastUtcDay, keys }
 }
 
 /** Sum of column `col` over the quarters whose key is ≥ 0. */

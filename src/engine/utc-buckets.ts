@@ -41,3 +41,20 @@ export function bucketStartSql (dim: UtcDimension, col: string): string {
   const fmt = dim === 'month' ? "'%Y-%m-01'" : "'%Y-01-01'"
   return `(CAST(unixepoch(strftime(${fmt}, ${col} / 1000, 'unixepoch')) AS INTEGER) * 1000)`
 }
+
+/**
+ * The index in `starts` (from bucketStarts) of the bucket starting at `bucket`, or undefined.
+ * Hour and day buckets are evenly spaced, so the index is arithmetic (a Map over thousands of
+ * millisecond keys cost more than the rest of an answer); months and years are few.
+ */
+export function bucketIndexer (dim: UtcDimension, starts: number[]): (bucket: number) => number | undefined {
+  const step = dim === 'hour' ? HOUR_MS : dim === 'day' ? DAY_MS : 0
+  if (step === 0) {
+    const index = new Map(starts.map((s, i) => [s, i]))
+    return bucket => index.get(bucket)
+  }
+  return (bucket) => {
+    const i = (bucket - starts[0]) / step
+    return Number.isInteger(i) && i >= 0 && i < starts.length ? i : undefined
+  }
+}
