@@ -1,20 +1,7 @@
 /** Same seed + scenario + anchor ⇒ identical bytes; another seed ⇒ other data (acceptance 5). */
 import t from 'tap'
 import type { FastifyInstance } from 'fastify'
-import { buildApp } from '../src/app.js'
-import { fixedClock } from '../src/clock.js'
-import { testConfig } from '../src/config.js'
-import { buildMemoryDatabase } from '../src/db/open.js'
-import { ANCHOR, NOW, evaSession } from './helper.js'
-
-async function fresh (t: Tap, seed: number): Promise<FastifyInstance> {
-  const config = testConfig({ seed })
-  const { db } = buildMemoryDatabase({ seed, scenario: 'small', anchor: ANCHOR })
-  const app = await buildApp(config, { db, clock: fixedClock(NOW) })
-  t.teardown(() => app.close())
-  return app
-}
-interface Tap { teardown: (fn: () => unknown) => void }
+import { evaSession, freshApp } from './helper.js'
 
 /** 50+ requests covering every read endpoint with varied windows, zones, sorts and pages. */
 async function responses (app: FastifyInstance): Promise<string[]> {
@@ -43,11 +30,11 @@ async function responses (app: FastifyInstance): Promise<string[]> {
 }
 
 t.test('two fresh databases with the same seed answer byte for byte the same', async t => {
-  const a = await responses(await fresh(t, 42))
-  const b = await responses(await fresh(t, 42))
+  const a = await responses(await freshApp(t, 42))
+  const b = await responses(await freshApp(t, 42))
   t.ok(a.length >= 50, `${a.length} requests`)
   for (let i = 0; i < a.length; i++) t.equal(a[i], b[i], `response ${i}`)
-  const c = await responses(await fresh(t, 7))
+  const c = await responses(await freshApp(t, 7))
   const differing = a.filter((body, i) => body !== c[i]).length
   t.ok(differing > a.length / 2, `another seed differs in ${differing} of ${a.length}`)
 })

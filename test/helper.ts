@@ -68,6 +68,15 @@ export async function build (t: Tap, overrides: BuildOverrides = {}): Promise<Fa
   return app
 }
 
+/** An app on a database seeded afresh (not the cached fixture): what the determinism tests compare. */
+export async function freshApp (t: Tap, seed: number): Promise<FastifyInstance> {
+  const config = testConfig({ seed })
+  const { db } = buildMemoryDatabase({ seed, scenario: 'small', anchor: ANCHOR })
+  const app = await buildApp(config, { db, clock: fixedClock(NOW) })
+  t.teardown(() => app.close())
+  return app
+}
+
 export interface EvaTenant {
   realm: string
   users: Array<{ username: string, password: string, realm: string, botUUIDs: string[] }>

@@ -1,21 +1,7 @@
 /** ChatBot.com: the same requests on two fresh databases (same seed and anchor) answer the same bytes (issue 4, acceptance 3). */
 import t from 'tap'
 import type { FastifyInstance } from 'fastify'
-import { buildApp } from '../../src/app.js'
-import { fixedClock } from '../../src/clock.js'
-import { testConfig } from '../../src/config.js'
-import { buildMemoryDatabase } from '../../src/db/open.js'
-import { ANCHOR, NOW, chatbotSession } from '../helper.js'
-
-interface Tap { teardown: (fn: () => unknown) => void }
-
-async function fresh (t: Tap, seed: number): Promise<FastifyInstance> {
-  const config = testConfig({ seed })
-  const { db } = buildMemoryDatabase({ seed, scenario: 'small', anchor: ANCHOR })
-  const app = await buildApp(config, { db, clock: fixedClock(NOW) })
-  t.teardown(() => app.close())
-  return app
-}
+import { chatbotSession, freshApp } from '../helper.js'
 
 /** 40+ requests: every report, both accounts, periods, dimensions, groups, filters, offsets and an error. */
 async function responses (app: FastifyInstance): Promise<string[]> {
@@ -47,12 +33,12 @@ async function responses (app: FastifyInstance): Promise<string[]> {
 }
 
 t.test('two fresh databases with the same seed answer the ChatBot.com reports byte for byte the same', async t => {
-  const a = await responses(await fresh(t, 42))
-  const b = await responses(await fresh(t, 42))
+  const a = await responses(await freshApp(t, 42))
+  const b = await responses(await freshApp(t, 42))
   t.ok(a.length >= 20, `${a.length} requests`)
   for (let i = 0; i < a.length; i++) t.equal(a[i], b[i], `response ${i}`)
   t.ok(a.every(body => body.length > 2), 'no empty answers')
-  const c = await responses(await fresh(t, 7))
+  const c = await responses(await freshApp(t, 7))
   const differing = a.filter((body, i) => body !== c[i]).length
   t.ok(differing > a.length / 2, `another seed differs in ${differing} of ${a.length}`)
 })
