@@ -10,8 +10,11 @@ import type { SchemaCompilation } from './schema-compilation.js'
 import { buildSerializerFactory } from './serializer-compiler.js'
 import { dedupedValidatorFactory } from './validator-compiler.js'
 import allowedMethods from './plugins/allowed-methods.js'
+import consolePlugin from './plugins/console.js'
 import control from './plugins/control.js'
+import cors, { corsOnFrameworkErrors } from './plugins/cors.js'
 import dbPlugin from './plugins/db.js'
+import docs from './plugins/docs.js'
 import finiteNumbers from './plugins/finite-numbers.js'
 import jobsPlugin from './plugins/jobs.js'
 import responseCache from './plugins/response-cache.js'
@@ -50,7 +53,7 @@ export async function buildApp (config: Readonly<Config>, opts: BuildOptions = {
     // eva ids are long and query strings carry channel lists; keep them bounded all the same
     routerOptions: { maxParamLength: 200 },
     // strictNumbers: a coerced "Infinity" or "1e309" is not a number, so min/max always apply
-    frameworkErrors: frameworkErrorHandler(clock),
+    frameworkErrors: corsOnFrameworkErrors(config.corsOrigins, frameworkErrorHandler(clock)),
     ajv: { customOptions: { coerceTypes: 'array', useDefaults: true, removeAdditional: true, allErrors: false, strictNumbers: true } },
     // Schema compilation was most of the cold start (see both modules): serializers are
     // built from the models each schema references rather than all of them, and equal
@@ -69,6 +72,7 @@ export async function buildApp (config: Readonly<Config>, opts: BuildOptions = {
 
   const db = opts.db ?? openDatabase(config.db, config).db
   await app.register(securityHeaders)
+  await app.register(cors)
   await app.register(allowedMethods)
   await app.register(finiteNumbers)
   await app.register(dbPlugin, { db })
@@ -77,6 +81,7 @@ export async function buildApp (config: Readonly<Config>, opts: BuildOptions = {
   await app.register(responseCache)
   await app.register(schemasPlugin)
   await app.register(swaggerPlugin)
+  await app.register(docs)
 
   // Vendor scopes set their own handlers; this one catches whatever reaches the root.
   app.setErrorHandler((err, request, reply) => {
@@ -91,6 +96,8 @@ export async function buildApp (config: Readonly<Config>, opts: BuildOptions = {
 
   drainOnClose(app)
   await app.register(routes)
+  // the browser console at / (hidden from the spec)
+  await app.register(consolePlugin)
   return app
 }
 

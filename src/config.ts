@@ -34,6 +34,10 @@ export const ConfigSchema = Type.Object({
   rollups: Type.Boolean(),
   /** memory for cached analytics answers, in MiB; 0 turns the response cache off */
   cacheMb: Type.Integer({ minimum: 0, maximum: 4096 }),
+  /** interactive API docs (Swagger UI) at /docs, with the spec at /docs/json and /docs/yaml */
+  docs: Type.Boolean(),
+  /** origins browsers may call from: any (`*`), exactly these, or none (CORS off) */
+  corsOrigins: Type.Union([Type.Literal('*'), Type.Array(Type.String({ minLength: 1 }), { minItems: 1 }), Type.Literal(false)]),
   eva: Type.Object({
     /** first page number; the seed documents 1, a live client sends 0 */
     pageBase: Type.Integer({ minimum: 0, maximum: 1 }),
@@ -104,6 +108,27 @@ function bool (env: Env, key: string, fallback: boolean): boolean {
 }
 
 /**
+ * `*` (the default, also when empty), `false`, or a comma-separated list of exact origins.
+ * Browsers send an origin as scheme://host[:port] in lower case without a default port or a
+ * trailing slash, and matching is exact: an entry in another form could never match, so it
+ * is refused here rather than failing silently in the browser.
+ */
+function origins (env: Env, key: string): '*' | string[] | false {
+  const raw = str(env, key, '*').trim()
+  if (raw === '*') return '*'
+  if (raw === 'false') return false
+  const list = raw.split(',').map(s => s.trim()).filter(s => s !== '')
+  if (list.length === 0) throw new ConfigError(`${key} must be *, false or a comma-separated list of origins, got "${raw}"`)
+  for (const origin of list) {
+    if (origin.includes('*')) throw new ConfigError(`${key}: "${origin}": no wildcards in a list (* alone allows any origin)`)
+    if (!URL.canParse(origin) || new URL(origin).origin !== origin) {
+      throw new ConfigError(`${key}: "${origin}" is not an origin as browsers send it (scheme://host[:port], lower case, no path or trailing slash)`)
+    }
+  }
+  return list
+}
+
+/**
  * Builds the configuration from environment variables (the only place that reads them;
  * src/server.ts passes process.env). Precedence: variable, else the default here. `today`
  * supplies the default anchor, so that tests and the CLI can pin it.
@@ -125,6 +150,8 @@ export function loadConfig (env: Env, today: Date = new Date()): Readonly<Config
     logLevel: str(env, 'LOG_LEVEL', 'info'),
     rollups: bool(env, 'SANDBOX_ROLLUPS', true),
     cacheMb: int(env, 'SANDBOX_CACHE_MB', 32),
+    docs: bool(env, 'SANDBOX_DOCS', true),
+    corsOrigins: origins(env, 'SANDBOX_CORS_ORIGINS'),
     eva: {
       pageBase: int(env, 'SANDBOX_EVA_PAGE_BASE', 1),
       rateScale: int(env, 'SANDBOX_EVA_RATE_SCALE', 100),

@@ -1,10 +1,10 @@
 /** Writes openapi.yaml from the route schemas (npm run openapi); `--check` fails when the file is stale. */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { stringify } from 'yaml'
 import { buildApp } from './app.js'
 import { testConfig } from './config.js'
 import { buildMemoryDatabase } from './db/open.js'
+import { openapiYaml } from './openapi-yaml.js'
 
 export const OPENAPI_PATH = fileURLToPath(new URL('../openapi.yaml', import.meta.url))
 
@@ -15,8 +15,7 @@ export async function renderOpenapi (): Promise<string> {
   const app = await buildApp(config, { db })
   try {
     await app.ready()
-    // no YAML anchors/aliases: some OpenAPI tools do not follow them
-    return stringify(app.swagger(), { aliasDuplicateObjects: false, lineWidth: 0 })
+    return openapiYaml(app.swagger())
   } finally {
     await app.close()
   }

@@ -1,5 +1,6 @@
 /** Query plans (issue 6): every analytics statement the routes prepare reads sessions and messages through an index, never a full scan. */
 import t from 'tap'
+import { writeFileSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import type { FastifyInstance } from 'fastify'
 import { build, chatbotSession, evaSession, koreSession, seededDb } from './helper.js'
@@ -355,6 +356,8 @@ t.test('no analytics statement passes over all of sessions or messages', async t
   t.same(c.failures, [], `all ${c.sent()} requests answered 200`)
 
   const analytics = [...statements].filter(([sql]) => READS.test(sql) && !WRITES.test(sql))
+  // PLAN_DUMP=<file>: the statements and the arguments they ran with, to compare plans on other databases (bench/plan-diff.ts)
+  if (process.env.PLAN_DUMP !== undefined) writeFileSync(process.env.PLAN_DUMP, JSON.stringify(analytics.map(([sql, args]) => [sql, args ?? dummyArgs(sql)])))
   t.comment(`${statements.size} statements prepared, ${analytics.length} of them analytics (reads of ${TRAFFIC_TABLES.join(', ')})`)
   t.ok(analytics.length >= MIN_STATEMENTS, `at least ${MIN_STATEMENTS} distinct analytics statements were checked (${analytics.length})`)
   for (const [label, shape] of REQUIRED_SHAPES) t.ok(analytics.some(([sql]) => shape.test(sql)), `reached: ${label}`)

@@ -322,6 +322,14 @@ CREATE INDEX jobs_due ON jobs (status, due_ms);
 CREATE INDEX widgets_by_dashboard ON widgets (dashboard_id);
 `
 
+/** INDEXES_SQL one statement at a time (seeding reports progress between them). */
+export const INDEX_STATEMENTS: readonly string[] = INDEXES_SQL.split('\n')
+  .filter(line => !line.trimStart().startsWith('--'))
+  .join('\n')
+  .split(';')
+  .map(statement => statement.trim())
+  .filter(statement => statement !== '')
+
 /** Tables written at run time; everything else is the seeded dataset. */
 export const MUTABLE_TABLES = ['reports', 'jobs', 'uploads'] as const
 

@@ -91,38 +91,40 @@ export interface DistinctCounts {
   newUsers: Int32Array[]
 }
 
-// One stamp per user and level: stamps[level][user] = base + key of the last bucket the user
-// was counted in. Records come in time order and buckets are contiguous in time, so a user
-// seen again in the same bucket carries the same stamp. Bases only grow, so stamps left by
-// earlier scans never match; on overflow every array is cleared and the bases restart.
-const stamps: Int32Array[] = []
+// Stamps, interleaved per user: stamps[user * n + level] = base of the level + key of the
+// last bucket the user was counted in at that level (n levels). Records come in time order
+// and buckets are contiguous in time, so a user seen again in the same bucket carries the
+// same stamp. Bases only grow, so stamps left by earlier scans never match; on overflow every
+// array is cleared and the bases restart. Interleaving puts a record's stamps in one cache
+// line: the arrays are as long as there are users, and most records are a user's first in
+// the window, so separate arrays cost a cache miss per level.
+const stampsByStride = new Map<number, Int32Array>()
 let nextBase = 1
 
-function stampsFor (level: number): Int32Array {
-  if (stamps[level] === undefined) stamps[level] = new Int32Array(1024)
-  return stamps[level]
-}
-
-function grow (level: number, user: number): Int32Array {
-  const old = stampsFor(level)
-  const bigger = new Int32Array(Math.max(old.length * 2, user + 1))
-  bigger.set(old)
-  stamps[level] = bigger
+function stampsFor (stride: number, user: number): Int32Array {
+  const old = stampsByStride.get(stride)
+  if (old !== undefined && old.length >= (user + 1) * stride) return old
+  const bigger = new Int32Array(Math.max(old === undefined ? 1024 * stride : old.length * 2, (user + 1) * stride))
+  if (old !== undefined) bigger.set(old)
+  stampsByStride.set(stride, bigger)
   return bigger
 }
 
 /**
  * Distinct users per key of every level over activity rows [UTC day, records] given in day
- * order. The first level's keys also gate the others (all levels share the window).
+ * order. The first level's keys also gate the others (all levels share the window), and each
+ * level's buckets must nest in the next one's (hour ⊂ day ⊂ week ⊂ month ⊂ window): records
+ * come in time order and buckets are contiguous, so a user whose stamp already marks a bucket
+ * was counted in every coarser bucket that holds it, and the scan of its levels stops there.
  */
 export function distinctUsers (rows: Array<[number, Uint32Array]>, firstUtcDay: number, levels: DistinctLevel[], f: ActivityFilter): DistinctCounts {
   const span = levels.reduce((a, l) => a + l.size, 0)
   if (nextBase + span >= 0x7fffffff) {
-    for (const s of stamps) s.fill(0)
+    for (const s of stampsByStride.values()) s.fill(0)
     nextBase = 1
   }
   const n = levels.length
-  const bases = levels.map((l) => {
+  const bases = Int32Array.from(levels, (l) => {
     const b = nextBase
     nextBase += l.size
     return b
@@ -130,9 +132,8 @@ export function distinctUsers (rows: Array<[number, Uint32Array]>, firstUtcDay: 
   const keys = levels.map(l => l.keys)
   const users = levels.map(l => new Int32Array(l.size))
   const newUsers = levels.map(l => new Int32Array(l.size))
-  const arrays = levels.map((_, i) => stampsFor(i))
-  // every stamp array holds users below `cap`; a larger id grows them all at once
-  let cap = Math.min(...arrays.map(a => a.length))
+  let st = stampsFor(n, 0)
+  let cap = st.length / n
   const gate = keys[0]
   const channels = f.channels
   for (const [day, recs] of rows) {
@@ -147,21 +148,20 @@ export function distinctUsers (rows: Array<[number, Uint32Array]>, firstUtcDay: 
       if (channels !== null && channels[meta >>> 16] !== 1) continue
       const user = recs[o]
       if (user >= cap) {
-        for (let l = 0; l < n; l++) arrays[l] = grow(l, user)
-        cap = Math.min(...arrays.map(a => a.length))
+        st = stampsFor(n, user)
+        cap = st.length / n
       }
-      const isNew = (flags & FLAG_NEW_USER) !== 0
+      // a user already counted in this bucket is counted in the buckets that contain it
+      const at = user * n
       for (let l = 0; l < n; l++) {
         const key = keys[l][i]
         const stamp = bases[l] + key
-        const st = arrays[l]
-        if (st[user] !== stamp) {
-          st[user] = stamp
-          users[l][key]++
-        }
-        // a user has one first-ever conversation, so new users need no de-duplication
-        if (isNew) newUsers[l][key]++
+        if (st[at + l] === stamp) break
+        st[at + l] = stamp
+        users[l][key]++
       }
+      // a user has one first-ever conversation, so new users need no de-duplication
+      if ((flags & FLAG_NEW_USER) !== 0) for (let l = 0; l < n; l++) newUsers[l][keys[l][i]]++
     }
   }
   return { users, newUsers }

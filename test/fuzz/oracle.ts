@@ -114,6 +114,13 @@ export function isFrameworkBadUrl (url: string, answer: Answer): boolean {
   return hasInvalidPercent(url) && answer.status === 400 && p.ok && (p.value as { code?: unknown } | null)?.code === 'FST_ERR_BAD_URL'
 }
 
+/**
+ * Pages for people, outside every vendor API: the console (`/`, `/console/…`) and Swagger UI
+ * (`/docs…`). A mutated path that lands on one (`prefixOnly` can shorten any path to `/`) gets
+ * HTML or a redirect, rightly; only a 5xx there is a problem.
+ */
+export const BROWSER_PAGE_PATH = /^\/(?:$|docs(?:\/|$)|console(?:\/|$))/
+
 /** Every problem with one answer. */
 export function judge (route: RouteSpec, method: string, url: string, expect: Expectation, answer: Answer): Problem[] {
   const envelope = envelopeOf(url)
@@ -122,6 +129,7 @@ export function judge (route: RouteSpec, method: string, url: string, expect: Ex
   const { status } = answer
 
   if (status >= 500) add('server-error', `HTTP ${status}`)
+  if ((method === 'GET' || method === 'HEAD') && status < 400 && BROWSER_PAGE_PATH.test(url.split(/[?#]/)[0])) return problems
   if (status < 200 || (status >= 300 && status < 400) || status >= 600) add('status', `unexpected HTTP ${status}`)
   const badUrl = isFrameworkBadUrl(url, answer)
   // the known framework limitation answers 400 whatever was expected
