@@ -3,7 +3,6 @@ import Database from 'better-sqlite3'
 import { rmSync, statSync } from 'node:fs'
 import { seedDatabase } from '../seeds/index.js'
 import { INDEX_STATEMENTS, TABLES_SQL } from '../src/db/schema.js'
-import { buildRollups } from '../src/db/open.js'
 
 const file = process.env.SEED_PHASES_DB ?? '/tmp/sp/large.db'
 rmSync(file, { force: true })
@@ -20,7 +19,6 @@ const isEarly = (stmt: string): boolean => [...early].some(n => stmt.includes(` 
 for (const stmt of statements.filter(isEarly)) t('early ' + stmt.slice(0, 50).replace(/\s+/g, ' '), () => db.exec(stmt))
 t('traffic', () => seedDatabase(db, { seed: 42, scenario: (process.env.SEED_SCENARIO ?? 'large') as 'large', anchor: '2026-03-31' }))
 for (const stmt of statements.filter(x => !isEarly(x))) t(stmt.slice(0, 60).replace(/\s+/g, ' '), () => db.exec(stmt))
-t('rollups', () => buildRollups(db))
 t('analyze all', () => db.exec('ANALYZE'))
 const total = performance.now() - T0
 console.log('total', (total / 1000).toFixed(2), 's; file', (statSync(file).size / 2 ** 20).toFixed(0), 'MiB')

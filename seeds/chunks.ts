@@ -4,6 +4,7 @@
  * posted on a MessagePort, with a shared counter pair for back-pressure.
  */
 import type { MessagePort } from 'node:worker_threads'
+import type { DayRows } from '../src/db/rollups.js'
 import { STRING_SLOT } from './bulk.js'
 import type { RowWriter } from './bulk.js'
 import { TRAFFIC_TABLES } from './sink.js'
@@ -20,6 +21,7 @@ export const INSERTED = 1
 
 export type ChunkMessage =
   | { kind: 'chunk', table: number, nums: Float64Array, strs: string[], rows: number, days: number }
+  | { kind: 'rollups', botId: number, rollups: DayRows[], days: number }
   | { kind: 'done', days: number, userId: number, sessionId: number, messageId: number }
   | { kind: 'error', message: string }
 

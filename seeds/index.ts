@@ -3,6 +3,8 @@ import type { Database } from 'better-sqlite3'
 import { historyWindow } from './calendar.js'
 import { CatalogueWriter } from './catalogue.js'
 import type { BotCatalogue, IdCounters } from './catalogue.js'
+import { createRollupInserter } from '../src/db/rollups.js'
+import { RollupTap, type RollupsOut } from './rollup-tap.js'
 import { TrafficSink } from './sink.js'
 import { insertTenants } from './tenant-rows.js'
 import { ORGS } from './tenants.js'
@@ -42,7 +44,8 @@ export const SCENARIOS: Record<Scenario, { days: number, perDay: number }> = {
 const WORKER_MIN_SESSIONS = 40_000
 
 /**
- * Fills every table but `meta` and `reports` of a freshly created schema (TABLES_SQL, no indexes).
+ * Fills every table but `meta` and `reports` of a freshly created schema (TABLES_SQL, no indexes),
+ * the derived rollup tables included (computed from the rows as they are generated: rollup-tap.ts).
  * Same (seed, scenario, anchor) ⇒ identical rows. Foreign keys are switched off while writing
  * (rows reference ids written later in the same batch) and restored afterwards.
  */
@@ -85,10 +88,14 @@ export function seedDatabase (db: Database, opts: SeedOptions): SeedStats {
         done++
         if (done % 20 === 0 || done === total) progress('traffic', done, total)
       }
+      const insertRollups = createRollupInserter(db)
+      const rollups: RollupsOut = (botId, days) => { for (const day of days) insertRollups(botId, day) }
       if (thread !== null) {
-        thread.run({ seed: opts.seed, perDay: scale.perDay, window, bots, catalogues }, sink, days => { for (let d = done; d < days; d++) tick() })
+        thread.run({ seed: opts.seed, perDay: scale.perDay, window, bots, catalogues }, sink, rollups, days => { for (let d = done; d < days; d++) tick() })
       } else {
-        for (const bot of bots) new BotTraffic(sink, bot, catalogues[bot.index], window, opts.seed).run(scale.perDay, tick)
+        const tap = new RollupTap(sink, rollups)
+        for (const bot of bots) new BotTraffic(tap, bot, catalogues[bot.index], window, opts.seed).run(scale.perDay, tick)
+        tap.finish()
       }
     }
     sink.finish()

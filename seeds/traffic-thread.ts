@@ -7,6 +7,7 @@ import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_thread
 import type { MessagePort } from 'node:worker_threads'
 import { INSERTED, POSTED } from './chunks.js'
 import type { ChunkMessage } from './chunks.js'
+import type { RollupsOut } from './rollup-tap.js'
 import type { TrafficSink } from './sink.js'
 import type { TrafficJob } from './traffic-worker.js'
 
@@ -53,10 +54,11 @@ export class TrafficThread {
   }
 
   /**
-   * Sends the job, then inserts chunks as they arrive until the worker is done; `onDays` gets
-   * the number of local days generated so far. Synchronous, like the inline path.
+   * Sends the job, then inserts chunks (and each bot's rollups) as they arrive until the worker
+   * is done; `onDays` gets the number of local days generated so far. Synchronous, like the
+   * inline path.
    */
-  run (job: TrafficJob, sink: TrafficSink, onDays: (days: number) => void): void {
+  run (job: TrafficJob, sink: TrafficSink, rollups: RollupsOut, onDays: (days: number) => void): void {
     this.port.postMessage(job)
     for (;;) {
       const posted = Atomics.load(this.ctrl, POSTED)
@@ -71,6 +73,7 @@ export class TrafficThread {
         sink.tables[msg.table].insertChunk(msg.nums, msg.strs, msg.rows)
         sink.checkpoint(msg.rows)
       }
+      if (msg.kind === 'rollups') rollups(msg.botId, msg.rollups)
       Atomics.add(this.ctrl, INSERTED, 1)
       Atomics.notify(this.ctrl, INSERTED)
       onDays(msg.days)

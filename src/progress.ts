@@ -15,13 +15,13 @@ interface Output extends NodeJS.WritableStream {
 }
 
 /** The phases src/db/open.ts reports, in order, so the bar can say how far along the build is. */
-const PHASES = ['tenants', 'catalogue', 'traffic', 'indexes', 'rollups']
+const PHASES = ['tenants', 'catalogue', 'traffic', 'indexes']
 
 /**
  * What runs after a phase ends without reporting progress of its own (src/db/open.ts buildInto):
- * ANALYZE after the rollups, which a bar frozen on "rollups 100%" would hide.
+ * ANALYZE after the indexes, which a bar frozen on "indexes 100%" would hide.
  */
-const AFTER: Record<string, string> = { rollups: 'analyzing' }
+const AFTER: Record<string, string> = { indexes: 'analyzing' }
 
 const BAR_WIDTH = 24
 /** redraws at most this often: a `large` build reports a few thousand steps */

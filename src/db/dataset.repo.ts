@@ -1,8 +1,7 @@
 /** The dataset as a whole: its meta rows, data version, and reset to the seeded state. */
 import type Database from 'better-sqlite3'
 import { seedDatabase, type Scenario } from '../../seeds/index.js'
-import { createRollupWriter } from './rollups.js'
-import { MUTABLE_TABLES, SEEDED_TABLES } from './schema.js'
+import { DERIVED_TABLES, MUTABLE_TABLES, SEEDED_TABLES } from './schema.js'
 
 const GET_META = 'SELECT value FROM meta WHERE key = ?'
 const SET_META = 'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'
@@ -13,8 +12,8 @@ export function createDatasetRepository (db: Database.Database) {
   const setMeta = db.prepare(SET_META)
   const bump = db.prepare(BUMP_VERSION)
   const truncateMutable = MUTABLE_TABLES.map(t => db.prepare(`DELETE FROM ${t}`))
-  const truncateSeeded = SEEDED_TABLES.map(t => db.prepare(`DELETE FROM ${t}`))
-  const rollups = createRollupWriter(db)
+  // the seeder writes the rollups with the traffic, so they go with the rows they derive from
+  const truncateSeeded = [...DERIVED_TABLES, ...SEEDED_TABLES].map(t => db.prepare(`DELETE FROM ${t}`))
 
   function meta (key: string): string | null {
     return getMeta.get(key)?.value ?? null
@@ -62,7 +61,6 @@ export function createDatasetRepository (db: Database.Database) {
         scenario: meta('scenario') as Scenario,
         anchor: meta('anchor') ?? ''
       })
-      rollups.rebuildAll()
       setMeta.run('seeded_data_changed', '0')
       bump.run()
       version = undefined

@@ -6,7 +6,6 @@ import { availableParallelism } from 'node:os'
 import Database from 'better-sqlite3'
 import { seedDatabase, type SeedStats } from '../../seeds/index.js'
 import type { Scenario } from '../config.js'
-import { createRollupWriter } from './rollups.js'
 import { INDEX_STATEMENTS, SCHEMA_VERSION, TABLES_SQL } from './schema.js'
 
 export interface DatasetSpec { seed: number, scenario: Scenario, anchor: string }
@@ -39,7 +38,7 @@ export function buildInto (db: Database.Database, spec: DatasetSpec, onProgress?
     db.exec(statement)
   })
   onProgress?.('indexes', INDEX_STATEMENTS.length, INDEX_STATEMENTS.length)
-  buildRollups(db, onProgress)
+  // the rollups were written with the traffic (seeds/rollup-tap.ts)
   analyze(db)
   // Keycloak signs with RS256; the key lives with the data so tokens survive restarts.
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
@@ -161,9 +160,4 @@ export function openDatabase (path: string, spec: DatasetSpec, onProgress?: Prog
     rmSync(tmp, { force: true })
     throw err
   }
-}
-
-/** The derived rollups, from the indexed sessions (src/db/rollups.ts). */
-export function buildRollups (db: Database.Database, onProgress?: ProgressFn): void {
-  createRollupWriter(db).rebuildAll((done, total) => onProgress?.('rollups', done, total))
 }

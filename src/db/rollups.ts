@@ -26,6 +26,86 @@ function pack (counts: Uint32Array): Buffer {
   return b
 }
 
+/** A rollup_quarters row without its bot and day: channel, then the five 96-count columns. */
+export type QuarterRow = [channelId: number, sessions: Uint8Array, paid: Uint8Array, messages: Uint8Array, userMessages: Uint8Array, understood: Uint8Array]
+
+/** One bot's UTC day in the stored form: quarter rows by channel id, and the activity records (null without conversations). */
+export interface DayRows { day: number, quarters: QuarterRow[], activity: Uint8Array | null }
+
+/**
+ * One bot's UTC day of rollups, accumulated from its conversations (given in start order, ties
+ * in id order: the order of the activity records) and its user messages (any order). Both the
+ * rebuild from SQL (createRollupWriter) and the seed generator (seeds/rollup-tap.ts) write
+ * through this, so a seeded day and a rebuilt day are the same bytes.
+ */
+export class DayRollup {
+  private readonly channels = new Map<number, ChannelDay>()
+  /** activity records, four numbers each: user, quarter, flags, channel */
+  private readonly records: number[] = []
+
+  constructor (readonly day: number) {}
+
+  private channel (id: number): ChannelDay {
+    let c = this.channels.get(id)
+    if (c === undefined) this.channels.set(id, c = channelDay())
+    return c
+  }
+
+  conversation (channelId: number, startedMs: number, paid: number, messages: number, userId: number, interactive: boolean, closed: boolean, newUser: boolean): void {
+    if (channelId > MAX_CHANNEL_ID) throw new Error(`channel id ${channelId} does not fit an activity record`)
+    const q = Math.floor((startedMs - this.day * DAY_MS) / QUARTER_MS)
+    const c = this.channel(channelId)
+    c.sessions[q]++
+    c.paid[q] += paid
+    c.messages[q] += messages
+    this.records.push(userId, q, (interactive ? FLAG_INTERACTIVE : 0) | (closed ? FLAG_CLOSED : 0) | (newUser ? FLAG_NEW_USER : 0), channelId)
+  }
+
+  /** `count` user messages of a channel in quarter `q` of the day, `understood` of them understood. */
+  userMessages (channelId: number, q: number, count: number, understood: number): void {
+    const c = this.channel(channelId)
+    c.userMessages[q] += count
+    c.understood[q] += understood
+  }
+
+  /** One user message delivered at `tsMs` (within the day). */
+  userMessage (channelId: number, tsMs: number, understood: number): void {
+    this.userMessages(channelId, Math.floor((tsMs - this.day * DAY_MS) / QUARTER_MS), 1, understood)
+  }
+
+  rows (): DayRows {
+    const quarters = [...this.channels.keys()].sort((a, b) => a - b).map((id): QuarterRow => {
+      const c = this.channels.get(id) as ChannelDay
+      return [id, pack(c.sessions), pack(c.paid), pack(c.messages), pack(c.userMessages), pack(c.understood)]
+    })
+    const n = this.records.length / 4
+    if (n === 0) return { day: this.day, quarters, activity: null }
+    const activity = Buffer.alloc(n * ACTIVITY_RECORD)
+    for (let k = 0, r = 0; k < n; k++, r += 4) {
+      const o = k * ACTIVITY_RECORD
+      activity.writeUInt32LE(this.records[r], o)
+      activity[o + 4] = this.records[r + 1]
+      activity[o + 5] = this.records[r + 2]
+      activity.writeUInt16LE(this.records[r + 3], o + 6)
+    }
+    return { day: this.day, quarters, activity }
+  }
+}
+
+/** A BLOB parameter from a buffer that may have crossed a thread (a plain Uint8Array then). */
+const blob = (b: Uint8Array): Buffer => Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength)
+
+/** Writes days of rollups (the caller has deleted what was there). */
+export function createRollupInserter (db: Database.Database) {
+  const insertQuarters = db.prepare(`INSERT INTO rollup_quarters (bot_id, day, channel_id, sessions, paid, messages, user_messages, understood)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+  const insertActivity = db.prepare('INSERT INTO rollup_activity (bot_id, day, data) VALUES (?, ?, ?)')
+  return (botId: number, rows: DayRows): void => {
+    for (const [channelId, ...columns] of rows.quarters) insertQuarters.run(botId, rows.day, channelId, ...columns.map(blob))
+    if (rows.activity !== null) insertActivity.run(botId, rows.day, blob(rows.activity))
+  }
+}
+
 export function createRollupWriter (db: Database.Database) {
   // sessions_by_bot_time gives the start order; the other columns come from the table
   const sessions = db.prepare(`SELECT channel_id, started_ms, paid, user_msgs + bot_msgs,
@@ -36,9 +116,7 @@ export function createRollupWriter (db: Database.Database) {
   // quarter is integer arithmetic on the column alone, as bound JS numbers may arrive as REAL
   const userMessages = db.prepare(`SELECT channel_id, (ts_ms / ${QUARTER_MS}) % ${QUARTERS_PER_DAY} AS q, COUNT(*), SUM(understood)
     FROM messages WHERE bot_id = @bot AND direction = 0 AND ts_ms >= @dayStart AND ts_ms < @dayEnd GROUP BY channel_id, q`).raw(true)
-  const insertQuarters = db.prepare(`INSERT INTO rollup_quarters (bot_id, day, channel_id, sessions, paid, messages, user_messages, understood)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
-  const insertActivity = db.prepare('INSERT INTO rollup_activity (bot_id, day, data) VALUES (?, ?, ?)')
+  const insert = createRollupInserter(db)
   const deleteQuarters = db.prepare('DELETE FROM rollup_quarters WHERE bot_id = ? AND day BETWEEN ? AND ?')
   const deleteActivity = db.prepare('DELETE FROM rollup_activity WHERE bot_id = ? AND day BETWEEN ? AND ?')
   const bots = db.prepare('SELECT id FROM bots ORDER BY id').pluck()
@@ -53,36 +131,12 @@ export function createRollupWriter (db: Database.Database) {
     const rows = sessions.all(botId, d * DAY_MS, (d + 1) * DAY_MS) as SessionRow[]
     const counted = userMessages.all({ bot: botId, dayStart: d * DAY_MS, dayEnd: (d + 1) * DAY_MS }) as Array<[number, number, number, number]>
     if (rows.length === 0 && counted.length === 0) return
-    const channels = new Map<number, ChannelDay>()
-    const channel = (id: number): ChannelDay => {
-      let c = channels.get(id)
-      if (c === undefined) channels.set(id, c = channelDay())
-      return c
+    const day = new DayRollup(d)
+    for (const [channelId, q, n, understood] of counted) day.userMessages(channelId, q, n, understood)
+    for (const [channelId, startedMs, paid, messages, userId, interactive, closed, newUser] of rows) {
+      day.conversation(channelId, startedMs, paid, messages, userId, interactive === 1, closed === 1, newUser === 1)
     }
-    for (const [channelId, q, n, understood] of counted) {
-      const c = channel(channelId)
-      c.userMessages[q] = n
-      c.understood[q] = understood
-    }
-    const activity = Buffer.alloc(rows.length * ACTIVITY_RECORD)
-    rows.forEach(([channelId, startedMs, paid, messages, userId, interactive, closed, newUser], k) => {
-      if (channelId > MAX_CHANNEL_ID) throw new Error(`channel id ${channelId} does not fit an activity record`)
-      const q = Math.floor((startedMs - d * DAY_MS) / QUARTER_MS)
-      const c = channel(channelId)
-      c.sessions[q]++
-      c.paid[q] += paid
-      c.messages[q] += messages
-      const o = k * ACTIVITY_RECORD
-      activity.writeUInt32LE(userId, o)
-      activity[o + 4] = q
-      activity[o + 5] = (interactive === 1 ? FLAG_INTERACTIVE : 0) | (closed === 1 ? FLAG_CLOSED : 0) | (newUser === 1 ? FLAG_NEW_USER : 0)
-      activity.writeUInt16LE(channelId, o + 6)
-    })
-    for (const id of [...channels.keys()].sort((a, b) => a - b)) {
-      const c = channels.get(id) as ChannelDay
-      insertQuarters.run(botId, d, id, pack(c.sessions), pack(c.paid), pack(c.messages), pack(c.userMessages), pack(c.understood))
-    }
-    if (rows.length > 0) insertActivity.run(botId, d, activity)
+    insert(botId, day.rows())
   }
 
   /** Writes the rollups of `botId` for UTC days [firstDay, lastDay]; the caller has deleted them. */
