@@ -6,7 +6,7 @@
 import { execFile, spawn } from 'node:child_process'
 import { join } from 'node:path'
 import t from 'tap'
-import { ANCHOR, ROOT, startServer, tempDir, within, type ServerProcess } from './process-helper.js'
+import { ANCHOR, ROOT, serverSandbox, startServer } from './process-helper.js'
 
 const BIN = join(ROOT, 'bin/chatbot-analytics-sandbox.js')
 
@@ -36,16 +36,7 @@ async function runCurl (line: string): Promise<{ status: number, body: string }>
 
 const curlLines = (text: string): string[] => text.split('\n').filter(l => l.startsWith('curl '))
 
-const { dir, remove } = tempDir('cas-cli-')
-const db = join(dir, 'sandbox.db')
-const running: ServerProcess[] = []
-t.teardown(async () => {
-  for (const s of running) {
-    s.kill('SIGKILL')
-    await within(s.exited, 5000, 'teardown kill').catch(() => {})
-  }
-  remove()
-})
+const { db, running } = serverSandbox(t, 'cas-cli-')
 
 t.test('credentials: every printed curl line answers 200 with JSON', async t => {
   const server = await startServer({ db })

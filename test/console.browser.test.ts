@@ -3,15 +3,15 @@
  * plots non-zero data equal to what the API answers to the very request the page sent, with no
  * console errors, failed requests or CSP violations. Leaves a full-page screenshot in test/artifacts.
  */
-import { existsSync, mkdirSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import t, { type Test } from 'tap'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
+import { CSP_PROBE, withBrowser } from './browser-helper.js'
 import { HOUR_KEYS } from '../schemas/kore/engagement.js'
 import { ANCHOR, build } from './helper.js'
 
-const CHROMIUM = '/usr/bin/chromium'
 const SCREENSHOT = fileURLToPath(new URL('artifacts/console.png', import.meta.url))
 /** The console's default window: the last 30 days of the seeded history. */
 const FROM = '2026-03-02'
@@ -98,9 +98,6 @@ function watch (page: Page): string[] {
   return problems
 }
 
-const CSP_PROBE = `window.__csp = []
-document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI))`
-
 async function openConsole (browser: Browser, url: string) {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
   const problems = watch(page)
@@ -109,16 +106,7 @@ async function openConsole (browser: Browser, url: string) {
   return { page, problems }
 }
 
-if (!existsSync(CHROMIUM)) {
-  if (process.env.CI === 'true') t.fail(`${CHROMIUM} is missing: CI installs it in .ci/run (apt-get install chromium)`)
-  else t.plan(0, `${CHROMIUM} is missing: apt-get install chromium to run the console's browser test`)
-} else {
-  let browser: Browser
-  t.before(async () => {
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] })
-  })
-  t.teardown(() => browser?.close())
-
+withBrowser(t, browser => {
   t.test('every chart plots non-zero data equal to the API answer, without errors or CSP violations', async t => {
     const app = await build(t)
     const base = await app.listen({ port: 0, host: '127.0.0.1' })
@@ -126,7 +114,7 @@ if (!existsSync(CHROMIUM)) {
     t.match(res.headers.get('content-security-policy'), /default-src 'self'.*script-src 'self'.*connect-src 'self'/, 'the console has its own strict CSP')
     t.notMatch(res.headers.get('content-security-policy'), /unsafe/, 'no unsafe-inline or unsafe-eval')
 
-    const { page, problems } = await openConsole(browser, `${base}/`)
+    const { page, problems } = await openConsole(browser(), `${base}/`)
     const charts = await settled(page)
     await checkCharts(t, charts)
 
@@ -167,7 +155,7 @@ if (!existsSync(CHROMIUM)) {
   t.test('with SANDBOX_ADMIN_TOKEN the console asks for the token, then loads', async t => {
     const app = await build(t, { config: { adminToken: 'console-test-token' } })
     const base = await app.listen({ port: 0, host: '127.0.0.1' })
-    const { page, problems } = await openConsole(browser, `${base}/`)
+    const { page, problems } = await openConsole(browser(), `${base}/`)
     await page.locator('#admin').waitFor({ state: 'visible', timeout: 10_000 })
     t.match(await page.locator('#admin-reason').textContent(), /SANDBOX_ADMIN_TOKEN/, 'the refusal is explained')
     await page.fill('#admin-token', 'console-test-token')
@@ -180,4 +168,4 @@ if (!existsSync(CHROMIUM)) {
     t.same(await page.evaluate('window.__csp'), [])
     await page.close()
   })
-}
+})

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import t, { type Test } from 'tap'
 import Database from 'better-sqlite3'
-import { evaSessions, startServer, tempDir, tenants, within, type EvaSession, type ServerProcess, type Tenants } from './process-helper.js'
+import { evaSessions, serverSandbox, startServer, tenants, within, type EvaSession, type ServerProcess, type Tenants } from './process-helper.js'
 
 /** A definition the import job accepts, and one it ends as failed (not a JSON object). */
 const GOOD_DEFINITION = JSON.stringify({
@@ -192,16 +192,7 @@ async function getJson<T> (url: string, headers: Record<string, string>): Promis
 }
 
 t.test('SIGKILL during job writes: integrity ok, every acknowledged job present, pending jobs resume', async t => {
-  const { dir, remove } = tempDir('cas-crash-')
-  const servers: ServerProcess[] = []
-  t.teardown(async () => {
-    for (const s of servers) {
-      s.kill('SIGKILL')
-      await within(s.exited, 5000, 'teardown kill').catch(() => {})
-    }
-    remove()
-  })
-  const db = join(dir, 'sandbox.db')
+  const { dir, db, running: servers } = serverSandbox(t, 'cas-crash-')
 
   // Round 1: jobs stay pending (3 s) and the kill comes before any is due.
   const r1 = await crashRound(t, servers, db, 1, 3000, 45, 2000)

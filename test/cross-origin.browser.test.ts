@@ -4,14 +4,12 @@
  * (each a CORS preflight) and reads the answers, errors included; and /docs renders Swagger UI
  * grouped by vendor under its CSP. The console's own test is test/console.browser.test.ts.
  */
-import { existsSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import t from 'tap'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
+import { CSP_PROBE, withBrowser } from './browser-helper.js'
 import { ANCHOR, build, chatbotSession, evaTenants, koreSession } from './helper.js'
-
-const CHROMIUM = '/usr/bin/chromium'
 
 /** What the frontend page reports for one call. */
 interface Called { status: number, json: boolean, body: unknown, error?: string }
@@ -51,16 +49,7 @@ function problemsOf (page: Page): string[] {
   return problems
 }
 
-if (!existsSync(CHROMIUM)) {
-  if (process.env.CI === 'true') t.fail(`${CHROMIUM} is missing: CI installs it in .ci/run (apt-get install chromium)`)
-  else t.plan(0, `${CHROMIUM} is missing: apt-get install chromium to run the browser tests`)
-} else {
-  let browser: Browser
-  t.before(async () => {
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] })
-  })
-  t.teardown(() => browser?.close())
-
+withBrowser(t, browser => {
   t.test('a frontend on another origin calls eva, Kore and ChatBot.com with their auth headers', async t => {
     const app = await build(t)
     const api = await app.listen({ port: 0, host: '127.0.0.1' })
@@ -68,7 +57,7 @@ if (!existsSync(CHROMIUM)) {
     t.teardown(() => server.close())
     t.not(new URL(api).origin, origin, 'the API and the frontend are different origins')
 
-    const page = await browser.newPage()
+    const page = await browser().newPage()
     const problems = problemsOf(page)
     await page.goto(`${origin}/`)
 
@@ -119,10 +108,9 @@ if (!existsSync(CHROMIUM)) {
   t.test('/docs renders Swagger UI, grouped by vendor, under its own CSP', async t => {
     const app = await build(t)
     const api = await app.listen({ port: 0, host: '127.0.0.1' })
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+    const page = await browser().newPage({ viewport: { width: 1280, height: 900 } })
     const problems = problemsOf(page)
-    await page.addInitScript(`window.__csp = []
-document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI))`)
+    await page.addInitScript(CSP_PROBE)
     await page.goto(`${api}/docs`)
     await page.locator('.opblock').first().waitFor({ timeout: 15_000 })
     const tags = await page.locator('.opblock-tag').allTextContents()
@@ -133,4 +121,4 @@ document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.vi
     t.same(problems, [], 'no console errors')
     await page.close()
   })
-}
+})

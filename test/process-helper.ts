@@ -52,6 +52,23 @@ export function tempDir (prefix: string): { dir: string, remove: () => void } {
 }
 
 /**
+ * A temporary folder with a database path for spawned servers: every server pushed on `running`
+ * is killed, and the folder removed, when `t` ends.
+ */
+export function serverSandbox (t: { teardown: (fn: () => Promise<void>) => void }, prefix: string): { dir: string, db: string, running: ServerProcess[] } {
+  const { dir, remove } = tempDir(prefix)
+  const running: ServerProcess[] = []
+  t.teardown(async () => {
+    for (const s of running) {
+      s.kill('SIGKILL')
+      await within(s.exited, 5000, 'teardown kill').catch(() => {})
+    }
+    remove()
+  })
+  return { dir, db: join(dir, 'sandbox.db'), running }
+}
+
+/**
  * Starts the server on an ephemeral loopback port and resolves once it prints
  * `listening on http://…`; rejects (after killing the child) when it exits or the
  * timeout passes first. The caller kills it (SIGKILL/SIGTERM) and awaits `exited`.

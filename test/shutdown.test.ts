@@ -1,11 +1,10 @@
 /** Graceful shutdown: on SIGTERM the real server finishes the requests in flight, refuses new connections, closes the database and exits 0. */
 import { existsSync, statSync } from 'node:fs'
 import { connect } from 'node:net'
-import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import t from 'tap'
 import Database from 'better-sqlite3'
-import { evaSessions, startServer, tempDir, tenants, within, type ServerProcess } from './process-helper.js'
+import { evaSessions, serverSandbox, startServer, tenants, within } from './process-helper.js'
 
 const DELAY_MS = 1500
 
@@ -22,16 +21,7 @@ async function tryConnect (port: number): Promise<string> {
 interface Probe { name: string, method: string, url: string, headers: Record<string, string>, body?: string }
 
 t.test('SIGTERM: requests in flight complete, new connections are refused, the database closes cleanly, exit 0', async t => {
-  const { dir, remove } = tempDir('cas-shutdown-')
-  const running: ServerProcess[] = []
-  t.teardown(async () => {
-    for (const s of running) {
-      s.kill('SIGKILL')
-      await within(s.exited, 5000, 'teardown kill').catch(() => {})
-    }
-    remove()
-  })
-  const db = join(dir, 'sandbox.db')
+  const { db, running } = serverSandbox(t, 'cas-shutdown-')
   const server = await startServer({ db })
   running.push(server)
   const { url, port } = server
