@@ -1,6 +1,7 @@
 /**
- * Cold start of the compiled server (a development aid): spawns `node dist/src/server.js`
- * on an existing database and times spawn → first 200 of GET /__sandbox/health.
+ * Cold start of the compiled server (a development aid): spawns what `npm start` runs
+ * (test/process-helper.ts startServer) on an existing database and times spawn → first 200
+ * of GET /__sandbox/health.
  *
  *   npm run build && node --import tsx bench/cold-start.ts [runs]
  *
@@ -11,23 +12,24 @@
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { request } from 'node:http'
+import { resolve as resolvePath } from 'node:path'
 import Database from 'better-sqlite3'
+import type { Scenario } from '../src/config.js'
+import { matches } from '../src/db/open.js'
+import { ANCHOR, startServer } from '../test/process-helper.js'
 
-const DB = process.env.BENCH_DB ?? 'data/bench-large.db'
-const SCENARIO = process.env.BENCH_SCENARIO ?? 'large'
+// absolute: the server runs in the repository's root, whatever this process's directory
+const DB = resolvePath(process.env.BENCH_DB ?? 'data/bench-large.db')
+const SCENARIO = (process.env.BENCH_SCENARIO ?? 'large') as Scenario
 const runs = Number(process.argv[2] ?? 5)
-const env = { ...process.env, SANDBOX_DB: DB, SANDBOX_SCENARIO: SCENARIO, SANDBOX_ANCHOR: '2026-03-31', SANDBOX_SEED: '42', PORT: '0', LOG_LEVEL: 'silent' }
+const env = { ...process.env, SANDBOX_DB: DB, SANDBOX_SCENARIO: SCENARIO, SANDBOX_ANCHOR: ANCHOR, SANDBOX_SEED: '42', PORT: '0', LOG_LEVEL: 'silent' }
 
-async function assertReusable (): Promise<void> {
+function assertReusable (): void {
   if (!existsSync(DB)) throw new Error(`${DB} does not exist: build it first (bench/prepare.ts)`)
-  const { SCHEMA_VERSION } = await import('../src/db/schema.js')
   const db = new Database(DB, { readonly: true, fileMustExist: true })
-  const meta = new Map((db.prepare('SELECT key, value FROM meta').all() as Array<{ key: string, value: string }>).map(r => [r.key, r.value]))
+  const reusable = matches(db, { seed: 42, scenario: SCENARIO, anchor: ANCHOR })
   db.close()
-  const want: Record<string, string> = { complete: '1', schema_version: String(SCHEMA_VERSION), seed: '42', scenario: SCENARIO, anchor: '2026-03-31' }
-  for (const [k, v] of Object.entries(want)) {
-    if (meta.get(k) !== v) throw new Error(`${DB}: meta ${k} is ${meta.get(k)}, the server wants ${v}: it would reseed; not starting it`)
-  }
+  if (!reusable) throw new Error(`${DB} was not built completely from seed 42, scenario ${SCENARIO}, anchor ${ANCHOR} under this schema version: the server would reseed it; not starting it`)
 }
 
 function health (base: string): Promise<number> {
@@ -41,27 +43,16 @@ function health (base: string): Promise<number> {
 /** ms from spawn to the first 200 of /__sandbox/health, and when stdout named the address. */
 async function once (): Promise<{ total: number, listening: number }> {
   const t0 = performance.now()
-  const child = spawn(process.execPath, ['dist/src/server.js'], { env, stdio: ['ignore', 'pipe', 'inherit'] })
-  let out = ''
+  const server = await startServer({ db: DB, scenario: SCENARIO, compiled: true, env: { SANDBOX_SEED: '42' } })
   try {
-    const base = await new Promise<string>((resolve, reject) => {
-      child.stdout.on('data', (chunk: Buffer) => {
-        out += chunk.toString()
-        const first = out.split('\n')[0]
-        if (out.includes('\n') && !first.includes(': reused ')) {
-          reject(new Error(`server did not reuse the database: ${first}`))
-        }
-        const m = /listening on (http:\/\/\S+)/.exec(out)
-        if (m !== null) resolve(m[1])
-      })
-      child.on('exit', code => reject(new Error(`server exited ${code}: ${out}`)))
-    })
     const listening = performance.now() - t0
-    while (await health(base) !== 200) await new Promise(resolve => setTimeout(resolve, 5))
+    const first = server.stdout().split('\n')[0]
+    if (!first.includes(': reused ')) throw new Error(`server did not reuse the database: ${first}`)
+    while (await health(server.url) !== 200) await new Promise(resolve => setTimeout(resolve, 5))
     return { total: performance.now() - t0, listening }
   } finally {
-    child.kill('SIGKILL')
-    await new Promise(resolve => child.once('close', resolve))
+    server.kill('SIGKILL')
+    await server.exited
   }
 }
 
@@ -96,7 +87,7 @@ await app.close()
 `
 
 {
-  await assertReusable()
+  assertReusable()
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
   const totals: number[] = []
   const listens: number[] = []

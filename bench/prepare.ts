@@ -3,13 +3,14 @@ import { execFileSync, spawn } from 'node:child_process'
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { SCENARIOS } from '../seeds/index.js'
 import { ANCHOR, ROOT, evaSessions, startServer, tenants, type ServerProcess, type Tenants } from '../test/process-helper.js'
 import type { ChatbotcomAccount, Credentials, EvaBot, KoreBot } from './mix.js'
 
 export type BenchScenario = 'small' | 'default' | 'large'
 
-/** Days of history each scenario generates, ending on the anchor (seeds/index.ts). */
-export const HISTORY_DAYS: Record<BenchScenario, number> = { small: 42, default: 180, large: 365 }
+/** Days of history each scenario generates, ending on the anchor. */
+export const HISTORY_DAYS: Record<BenchScenario, number> = { small: SCENARIOS.small.days, default: SCENARIOS.default.days, large: SCENARIOS.large.days }
 
 export interface SeedRecord {
   db: string

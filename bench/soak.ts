@@ -4,6 +4,7 @@ import { cpus } from 'node:os'
 import { join } from 'node:path'
 import autocannon from 'autocannon'
 import { ANCHOR, ROOT, evaSessions, rssBytes, startServer, tempDir, tenants, within, type EvaSession, type ServerProcess } from '../test/process-helper.js'
+import { SCENARIOS } from '../seeds/index.js'
 import { uniformStream } from '../seeds/prng.js'
 
 function envInt (name: string, fallback: number, min: number): number {
@@ -20,7 +21,7 @@ const SEED = envInt('SOAK_SEED', 1, 0)
 const MAX_GROWTH = 1.10
 const SCENARIO = 'default'
 /** days of history in the default scenario, ending on the anchor */
-const HISTORY_DAYS = 180
+const HISTORY_DAYS = SCENARIOS[SCENARIO].days
 const RESULTS = join(ROOT, 'bench', 'results', 'soak.json')
 const MiB = 1024 * 1024
 

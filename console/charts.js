@@ -249,6 +249,11 @@ export function barListOption ({ names, values, xName, usage }) {
   }
 }
 
+/** What a time chart plotted, as Card.show publishes it: each series' values paired with their categories. */
+export function plotted (series, categories) {
+  return series.map(s => ({ name: s.name, points: s.values.map((v, i) => [categories[i], v]) }))
+}
+
 /** A period-over-period badge from eva's relativeIncrease and hasIncreased (or its sign when signed). */
 export function changeBadge ({ relativeIncrease, hasIncreased, hasRelativeData }, previous) {
   if (hasRelativeData === false) return { text: 'no previous data', dir: 'flat', title: `previous window: ${previous}` }

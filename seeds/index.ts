@@ -4,11 +4,11 @@ import { historyWindow } from './calendar.js'
 import { CatalogueWriter } from './catalogue.js'
 import type { BotCatalogue, IdCounters } from './catalogue.js'
 import { createRollupInserter } from '../src/db/rollups.js'
-import { RollupTap, type RollupsOut } from './rollup-tap.js'
+import type { RollupsOut } from './rollup-tap.js'
 import { TrafficSink } from './sink.js'
 import { insertTenants } from './tenant-rows.js'
 import { ORGS } from './tenants.js'
-import { BotTraffic } from './traffic.js'
+import { generateTraffic, type TrafficJob } from './traffic.js'
 import { TrafficThread } from './traffic-thread.js'
 import { seedKoreAccounts } from './kore-accounts.js'
 import { seedKoreDashboards } from './kore-dashboards.js'
@@ -90,13 +90,9 @@ export function seedDatabase (db: Database, opts: SeedOptions): SeedStats {
       }
       const insertRollups = createRollupInserter(db)
       const rollups: RollupsOut = (botId, days) => { for (const day of days) insertRollups(botId, day) }
-      if (thread !== null) {
-        thread.run({ seed: opts.seed, perDay: scale.perDay, window, bots, catalogues }, sink, rollups, days => { for (let d = done; d < days; d++) tick() })
-      } else {
-        const tap = new RollupTap(sink, rollups)
-        for (const bot of bots) new BotTraffic(tap, bot, catalogues[bot.index], window, opts.seed).run(scale.perDay, tick)
-        tap.finish()
-      }
+      const job: TrafficJob = { seed: opts.seed, perDay: scale.perDay, window, bots, catalogues }
+      if (thread !== null) thread.run(job, sink, rollups, days => { for (let d = done; d < days; d++) tick() })
+      else generateTraffic(sink, job, rollups, tick)
     }
     sink.finish()
     return {

@@ -9,7 +9,7 @@ import { INSERTED, POSTED } from './chunks.js'
 import type { ChunkMessage } from './chunks.js'
 import type { RollupsOut } from './rollup-tap.js'
 import type { TrafficSink } from './sink.js'
-import type { TrafficJob } from './traffic-worker.js'
+import type { TrafficJob } from './traffic.js'
 
 /**
  * No message from the worker for this long means it died: its 'error'/'exit' events cannot be

@@ -5,8 +5,29 @@ import type { BotCatalogue } from './catalogue.js'
 import { ConversationMaker } from './conversation.js'
 import { ObjectIdMaker, uuid } from './ids.js'
 import { Rng, cumulative } from './prng.js'
+import { RollupTap, type RollupsOut } from './rollup-tap.js'
 import type { TrafficRows } from './sink.js'
 import type { SeededBot } from './tenant-rows.js'
+
+/** What every bot's traffic is generated from (posted as is to the worker thread: traffic-thread.ts). */
+export interface TrafficJob {
+  seed: number
+  perDay: number
+  window: HistoryWindow
+  bots: SeededBot[]
+  catalogues: BotCatalogue[]
+}
+
+/**
+ * Generates every bot's traffic into `sink`, bot after bot (ids and PRNG streams follow that
+ * order), handing over each bot's rollups to `rollups` (rollup-tap.ts); `onDay` ticks once
+ * per local day. The one loop of the inline path (index.ts) and the worker (traffic-worker.ts).
+ */
+export function generateTraffic (sink: TrafficRows, job: TrafficJob, rollups: RollupsOut, onDay: () => void): void {
+  const tap = new RollupTap(sink, rollups)
+  for (const bot of job.bots) new BotTraffic(tap, bot, job.catalogues[bot.index], job.window, job.seed).run(job.perDay, onDay)
+  tap.finish()
+}
 
 /** Brazilian area codes for WhatsApp-style business keys. */
 const DDD = ['11', '21', '31', '41', '48', '51', '61', '71', '81', '85']

@@ -22,30 +22,16 @@ const fastJsonStringify = requireFromFastify('fast-json-stringify') as (schema: 
 type Schema = Record<string, unknown>
 type Serialize = (data: any) => string
 
-/** Every `$ref` value under `node`. */
-function refsOf (node: unknown, out: Set<string>): Set<string> {
+/** Every string value of `key` at or under `node` (`$ref`s, `$id`s), in document order. */
+function valuesOf (node: unknown, key: string, add: (value: string) => void): void {
   if (Array.isArray(node)) {
-    for (const item of node) refsOf(item, out)
+    for (const item of node) valuesOf(item, key, add)
   } else if (typeof node === 'object' && node !== null) {
-    for (const [key, value] of Object.entries(node)) {
-      if (key === '$ref' && typeof value === 'string') out.add(value)
-      else refsOf(value, out)
+    for (const [k, value] of Object.entries(node)) {
+      if (k === key && typeof value === 'string') add(value)
+      else valuesOf(value, key, add)
     }
   }
-  return out
-}
-
-/** Every `$id` declared at or under `node`. */
-function idsOf (node: unknown, out: string[]): string[] {
-  if (Array.isArray(node)) {
-    for (const item of node) idsOf(item, out)
-  } else if (typeof node === 'object' && node !== null) {
-    for (const [key, value] of Object.entries(node)) {
-      if (key === '$id' && typeof value === 'string') out.push(value)
-      else idsOf(value, out)
-    }
-  }
-  return out
 }
 
 /** A cache key for a plain JSON schema, or null when JSON.stringify would lose something. */
@@ -66,7 +52,11 @@ const analyses = new WeakMap<object, Analysis>()
 function analysis (schema: Schema): Analysis {
   let a = analyses.get(schema)
   if (a === undefined) {
-    a = { ids: idsOf(schema, []), refs: refsOf(schema, new Set()) }
+    const ids: string[] = []
+    const refs = new Set<string>()
+    valuesOf(schema, '$id', id => ids.push(id))
+    valuesOf(schema, '$ref', ref => refs.add(ref))
+    a = { ids, refs }
     analyses.set(schema, a)
   }
   return a
@@ -101,7 +91,8 @@ export function buildSerializerFactory (external?: unknown, serializerOpts: Opti
   /** The external entries `schema` reaches, or null when a reference is not a plain `$id[#pointer]` of one. */
   function reachable (schema: Schema): Set<string> | null {
     const need = new Set<string>()
-    const todo = [...refsOf(schema, new Set())]
+    const todo: string[] = []
+    valuesOf(schema, '$ref', ref => todo.push(ref))
     while (todo.length > 0) {
       const ref = todo.pop() as string
       const hash = ref.indexOf('#')

@@ -11,6 +11,7 @@ import t from 'tap'
 import { parse as parseYaml } from 'yaml'
 import { main } from '../src/cli.js'
 import type { Io } from '../src/cli/command.js'
+import type { Tenants } from '../src/cli/control-plane.js'
 import { progressPrinter } from '../src/progress.js'
 import { ANCHOR, build } from './helper.js'
 import { ROOT, tempDir, within } from './process-helper.js'
@@ -162,7 +163,7 @@ t.test('openapi prints the committed document, as YAML or JSON', async t => {
 
 t.test('token kore with a given secret: HS256, appId, exp = iat + ttl, accepted by the server', async t => {
   const app = await build(t)
-  const tenants = (await app.inject({ url: '/__sandbox/tenants' })).json<{ kore: { apps: Array<{ clientId: string, clientSecret: string, kind: string, botIds: string[] }> } }>()
+  const tenants = (await app.inject({ url: '/__sandbox/tenants' })).json<Tenants>()
   const kore = tenants.kore.apps.find(a => a.kind === 'builder')
   if (kore === undefined) throw new Error('no builder app')
   const r = await run(['token', 'kore', '--client-id', kore.clientId, '--client-secret', kore.clientSecret, '--ttl', '3600'])

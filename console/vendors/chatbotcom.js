@@ -3,7 +3,7 @@
 // read with the account's developer token.
 
 import { call } from '../api.js'
-import { Card, barListOption, heatmapOption, timeOption } from '../charts.js'
+import { Card, barListOption, heatmapOption, plotted, timeOption } from '../charts.js'
 import { label, offsetLabel, offsetMinutes } from '../time.js'
 import { picker, setOptions, showCredentials } from '../ui.js'
 
@@ -67,7 +67,7 @@ export function mountChatbot (section, credentialsBox) {
       card.setSubtitle(`${reports.map(r => `/reports/${r.path}`).join(' and ')} per ${bucket} (UTC)`)
       card.show(gen, {
         option: timeOption({ categories: cats, series, xName: `${bucket} (UTC)`, yAxes }),
-        series: series.map(s => ({ name: s.name, points: s.values.map((v, i) => [cats[i], v]) })),
+        series: plotted(series, cats),
         requests: answers.map(a => a.request),
         kpis: reports.map((r, i) => ({ label: r.kpi, value: answers[i].data.summary[r.summaryKey ?? 'total'] }))
       })

@@ -3,7 +3,7 @@
 // password grant with a tenant user who may read the selected bot.
 
 import { ApiError, call } from '../api.js'
-import { Card, changeBadge, timeOption } from '../charts.js'
+import { Card, changeBadge, plotted, timeOption } from '../charts.js'
 import { label, shortDate } from '../time.js'
 import { picker, setOptions, showCredentials } from '../ui.js'
 
@@ -13,6 +13,8 @@ const LEVELS = [
   { value: 'weeks', text: 'Week of month', unit: 'week of month' },
   { value: 'months', text: 'Month', unit: 'month' }
 ]
+
+const unitOf = (lv) => LEVELS.find(l => l.value === lv).unit
 
 /** Axis labels of one bucket array, in the zone the buckets were computed in. */
 function categories (level, buckets, zone) {
@@ -72,7 +74,7 @@ export function mountEva (section, credentialsBox) {
   function overviewKpis (o, name, average) {
     const previous = `${shortDate(ctx.zone, o.relativeStartDate)} – ${shortDate(ctx.zone, o.relativeEndDate)}`
     const kpis = [{ label: `${name}, total`, value: o.totalAmount, badge: changeBadge(o, previous) }]
-    if (average !== undefined) kpis.push({ label: `avg per ${LEVELS.find(l => l.value === level.value).unit}`, value: average })
+    if (average !== undefined) kpis.push({ label: `avg per ${unitOf(level.value)}`, value: average })
     return kpis
   }
 
@@ -85,10 +87,10 @@ export function mountEva (section, credentialsBox) {
       const channels = data.channelAnalytics
       const cats = channels.length === 0 ? [] : categories(lv, channels[0][lv], ctx.zone)
       const series = channels.map(c => ({ name: c.channelName, values: c[lv].map(b => b.value), stack: 'all', area: true }))
-      card.setSubtitle(`Conversations started per channel (stacked), per ${LEVELS.find(l => l.value === lv).unit} in ${ctx.zone}`)
+      card.setSubtitle(`Conversations started per channel (stacked), per ${unitOf(lv)} in ${ctx.zone}`)
       card.show(gen, {
-        option: timeOption({ categories: cats, series, xName: `${LEVELS.find(l => l.value === lv).unit} (${ctx.zone})`, yAxes: [{ name: 'conversations' }] }),
-        series: series.map(s => ({ name: s.name, points: s.values.map((v, i) => [cats[i], v]) })),
+        option: timeOption({ categories: cats, series, xName: `${unitOf(lv)} (${ctx.zone})`, yAxes: [{ name: 'conversations' }] }),
+        series: plotted(series, cats),
         requests: [request],
         kpis: [...overviewKpis(data.periodOverview, 'Conversations'), { label: 'channels with data', value: channels.length }]
       })
@@ -102,11 +104,11 @@ export function mountEva (section, credentialsBox) {
       const lv = level.value
       const dto = data.trafficAnalyticsDTO
       const cats = categories(lv, dto[lv], ctx.zone)
-      const values = dto[lv].map(b => b.value)
+      const series = [{ name, values: dto[lv].map(b => b.value), area: true }]
       const avgKey = `average${lv[0].toUpperCase()}${lv.slice(1)}Value`
       card.show(gen, {
-        option: timeOption({ categories: cats, series: [{ name, values, area: true }], xName: `${LEVELS.find(l => l.value === lv).unit} (${ctx.zone})`, yAxes: [{ name: unit }] }),
-        series: [{ name, points: values.map((v, i) => [cats[i], v]) }],
+        option: timeOption({ categories: cats, series, xName: `${unitOf(lv)} (${ctx.zone})`, yAxes: [{ name: unit }] }),
+        series: plotted(series, cats),
         requests: [request],
         kpis: overviewKpis(data.periodOverview, name[0].toUpperCase() + name.slice(1), dto[avgKey])
       })
@@ -123,7 +125,7 @@ export function mountEva (section, credentialsBox) {
       return
     }
     const base = `/eva-dashboard/org/${b.orgUUID}/env/${b.envUUID}/bot/${b.botUUID}`
-    cards.messages.setSubtitle(`User messages per ${LEVELS.find(l => l.value === level.value).unit} in ${ctx.zone}`)
+    cards.messages.setSubtitle(`User messages per ${unitOf(level.value)} in ${ctx.zone}`)
     cards.users.setSubtitle(`Distinct users per bucket (not additive across buckets) in ${ctx.zone}`)
     await Promise.all([
       loadConversations(user, base),

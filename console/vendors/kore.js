@@ -2,7 +2,7 @@
 // of the bot's App Builder app in the `auth` header (no "Bearer").
 
 import { call } from '../api.js'
-import { Card, timeOption } from '../charts.js'
+import { Card, plotted, timeOption } from '../charts.js'
 import { picker, setOptions, showCredentials } from '../ui.js'
 
 const SCOPE = 'User Engagement Trend'
@@ -58,7 +58,7 @@ export function mountKore (section, credentialsBox) {
       ]
       card.show(gen, {
         option: timeOption({ categories: cats, series, xName: `day (${ctx.zone})`, yAxes: [{ name: 'users' }] }),
-        series: series.map(s => ({ name: s.name, points: s.values.map((v, i) => [cats[i], v]) })),
+        series: plotted(series, cats),
         requests: [request],
         kpis: summaryKpis(data.summary)
       })
@@ -80,7 +80,7 @@ export function mountKore (section, credentialsBox) {
       const peak = Math.max(...series[2].values)
       card.show(gen, {
         option: timeOption({ categories: cats, series, xName: `hour (${ctx.zone})`, yAxes: [{ name: 'users' }] }),
-        series: series.map(s => ({ name: s.name, points: s.values.map((v, i) => [cats[i], v]) })),
+        series: plotted(series, cats),
         requests: [request],
         kpis: [{ label: 'busiest hour', value: peak, unit: 'users' }, { label: 'hours', value: cats.length }]
       })

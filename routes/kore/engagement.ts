@@ -5,7 +5,7 @@ import { civilFromDays, parseCivilDate } from '../../src/engine/calendar.js'
 import { round2 } from '../../src/engine/buckets.js'
 import { normalizeTimeZone } from '../../src/engine/tz.js'
 import { calendarWindow } from '../../src/engine/window.js'
-import { createEngagementRepository, type EngagementFilter } from '../../src/db/engagement.repo.js'
+import { createEngagementRepository, type EngagementFilter, type UserCounts } from '../../src/db/engagement.repo.js'
 import { BadRequestError } from '../../src/errors.js'
 import { ref } from '../../schemas/common.js'
 import {
@@ -103,13 +103,15 @@ const plugin: FastifyPluginAsyncTypebox = async (app) => {
         : catalog.channelsOf(bot.id).filter(c => wanted.includes(c.extId.toLowerCase())).map(c => c.id)
     }
     const w = calendarWindow(tz, first, last)
-    const totals = repo.totals(bot.id, w, filter)
+    let totals: UserCounts
     const dayList = Array.from({ length: days }, (_, i) => first + i)
     let unique: Point[]
     let fresh: Point[]
     let returning: Point[]
     if (aggregation === 'daily') {
-      const byDay = new Map(repo.byDay(bot.id, w, filter).map(r => [r.day, r]))
+      const trend = repo.byDay(bot.id, w, filter)
+      totals = trend.totals
+      const byDay = new Map(trend.days.map(r => [r.day, r]))
       const point = (d: number, v: (r: { users: number, newUsers: number }) => number) =>
         ({ date: label(d), users: v(byDay.get(d) ?? { users: 0, newUsers: 0 }) })
       unique = dayList.map(d => point(d, r => r.users))
@@ -120,7 +122,9 @@ const plugin: FastifyPluginAsyncTypebox = async (app) => {
       unique = zero()
       fresh = zero()
       returning = zero()
-      for (const r of repo.byHour(bot.id, w, filter)) {
+      const trend = repo.byHour(bot.id, w, filter)
+      totals = trend.totals
+      for (const r of trend.hours) {
         const i = r.day - first
         if (i < 0 || i >= days) continue
         const k = HOUR_KEYS[r.hour]

@@ -30,11 +30,6 @@ function keyFor (seed: number, clientId: string): KeyObject {
   return key
 }
 
-/**
- * Verifies a Kore `auth` header value: something that is not a JWT at all is
- * "Invalid JWT token"; an unknown app, a wrong signature, another algorithm or an
- * expired token are "Invalid SDK credentials" (all 401 / 4002).
- */
 // Tokens whose signature already checked out, with the app they name and their time claims:
 // a client sends the same JWT on every call, and decoding plus verifying it was a tenth of a
 // light request. The time claims are checked again on every use, as jsonwebtoken would.
@@ -45,6 +40,11 @@ function stillValid (v: Verified, nowSeconds: number): boolean {
   return (v.nbf === undefined || v.nbf <= nowSeconds) && (v.exp === undefined || nowSeconds < v.exp)
 }
 
+/**
+ * Verifies a Kore `auth` header value: something that is not a JWT at all is
+ * "Invalid JWT token"; an unknown app, a wrong signature, another algorithm or an
+ * expired token are "Invalid SDK credentials" (all 401 / 4002).
+ */
 export function verifyKoreJwt (token: string | undefined, principals: PrincipalsRepository, seed: number, clock: Clock): Principal {
   if (token === undefined || token === '') throw new UnauthorizedError(KORE_AUTH_MESSAGES.sdk)
   const nowSeconds = Math.floor(clock.now() / 1000)

@@ -1,4 +1,6 @@
 /** Reads a running sandbox's control plane (`/__sandbox/*`) for the commands that need its data. */
+import type { Static } from '@sinclair/typebox'
+import type { ClockSchema, HealthSchema, TenantsSchema } from '../../schemas/sandbox.js'
 import { CliError, UsageError } from './command.js'
 
 export const DEFAULT_URL = 'http://127.0.0.1:3000'
@@ -11,25 +13,10 @@ export const URL_FLAGS = {
 export const URL_HELP = `  --url <url>           the running sandbox (default ${DEFAULT_URL})
   --admin-token <t>     sent as x-sandbox-token (default: SANDBOX_ADMIN_TOKEN)`
 
-export interface Health { status: string, seed: number, scenario: string, anchor: string, dataVersion: number }
-
-export interface Tenants {
-  eva: {
-    realm: string
-    tokenUrl: string
-    users: Array<{ username: string, password: string, realm: string, botUUIDs: string[] }>
-    bots: Array<{ orgUUID: string, envUUID: string, botUUID: string, realm: string, name: string, channels: Array<{ uuid: string, name: string }> }>
-  }
-  kore: {
-    apps: Array<{ clientId: string, clientSecret: string, kind: 'builder' | 'admin', botIds: string[], scopes: string[], sampleJwt: string }>
-    bots: Array<{ botId: string, name: string, dashboards: Array<{ name: string, widgets: string[] }>, userIds: string[] }>
-  }
-  chatbotcom: {
-    accounts: Array<{ name: string, developerToken: string, clientToken: string, stories: Array<{ id: string, name: string }> }>
-  }
-}
-
-export interface Clock { now: string, frozen: boolean, offsetMs: number }
+// the control plane's own response schemas; type-only, so nothing of the server is loaded
+export type Health = Static<typeof HealthSchema>
+export type Tenants = Static<typeof TenantsSchema>
+export type Clock = Static<typeof ClockSchema>
 
 /** `--url` without a trailing slash, checked to be http(s). */
 export function baseUrl (raw: string | undefined, command: string): string {

@@ -35,11 +35,18 @@ function daysBefore (date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10)
 }
 
-async function evaLogin (url: string, t: Tenants): Promise<{ login: EvaLogin, password: string } | null> {
+type EvaBot = Tenants['eva']['bots'][number]
+
+function tokenUrl (url: string, realm: string): string {
+  return `${url}/auth/realms/${encodeURIComponent(realm)}/protocol/openid-connect/token`
+}
+
+/** The first eva bot with a user of its realm who may read it, and that user logged in. */
+async function evaLogin (url: string, t: Tenants): Promise<{ login: EvaLogin, password: string, bot: EvaBot } | null> {
   for (const bot of t.eva.bots) {
     const user = t.eva.users.find(u => u.realm === bot.realm && u.botUUIDs.includes(bot.botUUID))
     if (user === undefined) continue
-    const res = await request(`${url}/auth/realms/${encodeURIComponent(user.realm)}/protocol/openid-connect/token`, {
+    const res = await request(tokenUrl(url, user.realm), {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ grant_type: 'password', client_id: EVA_CLIENT, username: user.username, password: user.password }).toString()
@@ -48,7 +55,8 @@ async function evaLogin (url: string, t: Tenants): Promise<{ login: EvaLogin, pa
     const body = await res.json() as { access_token: string, expires_in: number }
     return {
       login: { username: user.username, realm: user.realm, botUUID: bot.botUUID, accessToken: body.access_token, expiresIn: body.expires_in },
-      password: user.password
+      password: user.password,
+      bot
     }
   }
   return null
@@ -63,27 +71,24 @@ export async function gatherCredentials (url: string, adminToken: string | undef
 
   const eva = await evaLogin(url, tenants)
   if (eva !== null) {
-    const { login, password } = eva
-    const bot = tenants.eva.bots.find(b => b.botUUID === login.botUUID)
+    const { login, password, bot } = eva
     lines.push({
       vendor: 'eva',
       what: `log in as ${login.username} (answers a fresh access_token)`,
       command: curl({
-        url: `${url}/auth/realms/${login.realm}/protocol/openid-connect/token`,
+        url: tokenUrl(url, login.realm),
         form: { grant_type: 'password', client_id: EVA_CLIENT, username: login.username, password }
       })
     })
-    if (bot !== undefined) {
-      const query = new URLSearchParams({ startDate: window.from, endDate: window.to, timezone: 'UTC' })
-      lines.push({
-        vendor: 'eva',
-        what: `conversations of ${bot.name}, ${window.from} to ${window.to} (the token expires in ${login.expiresIn} s)`,
-        command: curl({
-          url: `${url}/eva-dashboard/org/${bot.orgUUID}/env/${bot.envUUID}/bot/${bot.botUUID}/dashboard/conversations?${query.toString()}`,
-          headers: { Authorization: `Bearer ${login.accessToken}` }
-        })
+    const query = new URLSearchParams({ startDate: window.from, endDate: window.to, timezone: 'UTC' })
+    lines.push({
+      vendor: 'eva',
+      what: `conversations of ${bot.name}, ${window.from} to ${window.to} (the token expires in ${login.expiresIn} s)`,
+      command: curl({
+        url: `${url}/eva-dashboard/org/${bot.orgUUID}/env/${bot.envUUID}/bot/${bot.botUUID}/dashboard/conversations?${query.toString()}`,
+        headers: { Authorization: `Bearer ${login.accessToken}` }
       })
-    }
+    })
   }
 
   const koreApp = tenants.kore.apps.find(a => a.kind === 'builder' && a.scopes.includes('Bot Sessions')) ??

@@ -27,19 +27,11 @@ export interface HourCounts extends DayCounts { hour: number }
 const NEW_USERS = 'COUNT(DISTINCT CASE WHEN is_new_user = 1 THEN user_id END)'
 
 /**
- * Per quarter of the window's UTC days: the local day (from the window's first) and the local
- * (day, hour) as dense keys, −1 outside the window; null when off the quarter grid.
+ * Per quarter of the window's UTC days: the local day (from the window's first), the local
+ * (day, hour) as dense keys, and the whole window as one key; −1 outside the window. Null
+ * when off the quarter grid.
  */
-// the answer's totals and its days or hours share one window: the last keys are kept
-let lastKeys: { w: string, keys: ReturnType<typeof computeKeys> } | null = null
-
 function engagementKeys (w: Window) {
-  const id = `${w.tz}|${w.start}|${w.end}|${w.firstDay}|${w.lastDay}`
-  if (lastKeys === null || lastKeys.w !== id) lastKeys = { w: id, keys: computeKeys(w) }
-  return lastKeys.keys
-}
-
-function computeKeys (w: Window) {
   const grid = quarterGrid(w)
   if (grid === null) return null
   const day = new Int32Array(grid.size).fill(-1)
@@ -70,13 +62,17 @@ export function createEngagementRepository (db: Database.Database, opts: { rollu
   const stmt = createStatementCache(db)
   const rollup = opts.rollups ? createRollupRepository(db) : null
 
-  /** Distinct and new users from the activity rollup for one level, or null to use SQL. */
-  function fromActivity (botId: number, w: Window, f: EngagementFilter, level: 'whole' | 'day' | 'hour'): { counts: DistinctCounts, days: number } | null {
+  /**
+   * Distinct and new users per local day or hour and over the window, in one pass over the
+   * activity rollup (the buckets nest in the window: rollup-fold.ts); null to use SQL.
+   */
+  function fromActivity (botId: number, w: Window, f: EngagementFilter, level: 'day' | 'hour'): { counts: DistinctCounts, totals: UserCounts } | null {
     const keys = rollup === null ? null : engagementKeys(w)
     if (rollup === null || keys === null) return null
-    const size = level === 'whole' ? 1 : level === 'day' ? keys.days : keys.days * 24
+    const size = level === 'day' ? keys.days : keys.days * 24
     const rows = rollup.activity(botId, keys.firstUtcDay, keys.lastUtcDay)
-    return { counts: distinctUsers(rows, keys.firstUtcDay, [{ keys: keys[level], size }], activityFilter(f)), days: keys.days }
+    const counts = distinctUsers(rows, keys.firstUtcDay, [{ keys: keys[level], size }, { keys: keys.whole, size: 1 }], activityFilter(f))
+    return { counts, totals: { users: counts.users[1][0], newUsers: counts.newUsers[1][0] } }
   }
 
   function bind (botId: number, w: Window, f: EngagementFilter) {
@@ -99,40 +95,40 @@ export function createEngagementRepository (db: Database.Database, opts: { rollu
     AND (@status IS NULL OR status = @status)
     AND (@channels IS NULL OR channel_id IN (SELECT value FROM json_each(@channels)))`
 
-  return {
-    totals (botId: number, w: Window, f: EngagementFilter): UserCounts {
-      const r = fromActivity(botId, w, f, 'whole')
-      if (r !== null) return { users: r.counts.users[0][0], newUsers: r.counts.newUsers[0][0] }
-      const { n, p } = bind(botId, w, f)
-      return stmt(`totals|${n}`, () => `SELECT COUNT(DISTINCT user_id) AS users, ${NEW_USERS} AS newUsers ${base}`).get(p) as UserCounts
-    },
+  function totals (botId: number, w: Window, f: EngagementFilter): UserCounts {
+    const { n, p } = bind(botId, w, f)
+    return stmt(`totals|${n}`, () => `SELECT COUNT(DISTINCT user_id) AS users, ${NEW_USERS} AS newUsers ${base}`).get(p) as UserCounts
+  }
 
-    /** Local days (day numbers in the window's zone) that have users. */
-    byDay (botId: number, w: Window, f: EngagementFilter): DayCounts[] {
+  return {
+    /** Local days (day numbers in the window's zone) that have users, and the window's totals. */
+    byDay (botId: number, w: Window, f: EngagementFilter): { totals: UserCounts, days: DayCounts[] } {
       const r = fromActivity(botId, w, f, 'day')
       if (r !== null) {
-        const out: DayCounts[] = []
-        r.counts.users[0].forEach((users, i) => { if (users > 0) out.push({ day: w.firstDay + i, users, newUsers: r.counts.newUsers[0][i] }) })
-        return out
+        const days: DayCounts[] = []
+        r.counts.users[0].forEach((users, i) => { if (users > 0) days.push({ day: w.firstDay + i, users, newUsers: r.counts.newUsers[0][i] }) })
+        return { totals: r.totals, days }
       }
       const { n, p } = bind(botId, w, f)
-      return stmt(`day|${n}`, () => `SELECT ${localDaySql('started_ms', n)} AS day, COUNT(DISTINCT user_id) AS users,
+      const days = stmt(`day|${n}`, () => `SELECT ${localDaySql('started_ms', n)} AS day, COUNT(DISTINCT user_id) AS users,
         ${NEW_USERS} AS newUsers ${base} GROUP BY day`).all(p) as DayCounts[]
+      return { totals: totals(botId, w, f), days }
     },
 
-    /** Local (day, hour of day) pairs that have users; a repeated fall-back hour is one bucket. */
-    byHour (botId: number, w: Window, f: EngagementFilter): HourCounts[] {
+    /** Local (day, hour of day) pairs that have users (a repeated fall-back hour is one bucket), and the window's totals. */
+    byHour (botId: number, w: Window, f: EngagementFilter): { totals: UserCounts, hours: HourCounts[] } {
       const r = fromActivity(botId, w, f, 'hour')
       if (r !== null) {
-        const out: HourCounts[] = []
+        const hours: HourCounts[] = []
         r.counts.users[0].forEach((users, i) => {
-          if (users > 0) out.push({ day: w.firstDay + Math.floor(i / 24), hour: i % 24, users, newUsers: r.counts.newUsers[0][i] })
+          if (users > 0) hours.push({ day: w.firstDay + Math.floor(i / 24), hour: i % 24, users, newUsers: r.counts.newUsers[0][i] })
         })
-        return out
+        return { totals: r.totals, hours }
       }
       const { n, p } = bind(botId, w, f)
-      return stmt(`hour|${n}`, () => `SELECT ${localDaySql('started_ms', n)} AS day, ${localHourSql('started_ms', n)} AS hour,
+      const hours = stmt(`hour|${n}`, () => `SELECT ${localDaySql('started_ms', n)} AS day, ${localHourSql('started_ms', n)} AS hour,
         COUNT(DISTINCT user_id) AS users, ${NEW_USERS} AS newUsers ${base} GROUP BY day, hour`).all(p) as HourCounts[]
+      return { totals: totals(botId, w, f), hours }
     }
   }
 }

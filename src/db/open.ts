@@ -64,7 +64,7 @@ export function buildInto (db: Database.Database, spec: DatasetSpec, onProgress?
 const ANALYSIS_LIMIT = 100_000
 const FULL_ANALYZE_ROWS = 2_000_000
 
-function analyze (db: Database.Database): void {
+export function analyze (db: Database.Database): void {
   const messages = (db.prepare('SELECT COALESCE(MAX(rowid), 0) AS n FROM messages').get() as { n: number }).n
   db.pragma(`analysis_limit = ${messages > FULL_ANALYZE_ROWS ? ANALYSIS_LIMIT : 0}`)
   db.exec('ANALYZE')
@@ -81,7 +81,8 @@ function configure (db: Database.Database, file: boolean): void {
   db.pragma('threads = 0')
 }
 
-function matches (db: Database.Database, spec: DatasetSpec): boolean {
+/** Whether `db` was built completely from `spec` under this SCHEMA_VERSION (its meta rows say so). */
+export function matches (db: Database.Database, spec: DatasetSpec): boolean {
   try {
     const rows = db.prepare('SELECT key, value FROM meta').all() as Array<{ key: string, value: string }>
     const meta = new Map(rows.map(r => [r.key, r.value]))
@@ -103,7 +104,7 @@ const SORT_THREADS = Math.min(4, availableParallelism())
  * Settings of the connection that builds a database: nothing is journaled or synced (a failed
  * build is thrown away), and CREATE INDEX, most of a `large` build after the inserts, gets help.
  */
-function bulkPragmas (db: Database.Database): void {
+export function bulkPragmas (db: Database.Database): void {
   db.pragma('journal_mode = OFF')
   db.pragma('synchronous = OFF')
   // SQLite switches its sorter's helper threads off when temp storage is in memory, so the

@@ -9,6 +9,7 @@
  * Size: 96 × 4 bytes × 5 columns per (bot, channel, day): 12 MiB for `default`, 25 MiB for `large`.
  */
 import type Database from 'better-sqlite3'
+import { QUARTERS_PER_DAY as QUARTERS } from '../engine/quarters.js'
 
 /** The additive quarter columns. */
 export type QuarterColumn = 'sessions' | 'paid' | 'messages' | 'user_messages' | 'understood'
@@ -18,8 +19,6 @@ const COLUMNS: readonly QuarterColumn[] = ['sessions', 'paid', 'messages', 'user
 export type QuarterRow = [botId: number, day: number, channelId: number, ...counts: Uint32Array[]]
 /** [UTC day, activity records as pairs of words: user id, then quarter | flags << 8 | channel id << 16] */
 export type ActivityRow = [day: number, records: Uint32Array]
-
-const QUARTERS = 96
 
 interface BotMirror {
   firstDay: number

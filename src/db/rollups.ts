@@ -1,7 +1,8 @@
 /**
- * Builds the derived rollup tables (see schema.ts) from sessions: all of them after seeding,
- * or a range of UTC days of one bot after a write (an erasure) changed them. One code path
- * serves both, so a rebuilt day is byte-for-byte the day a fresh build would have written.
+ * The derived rollup tables (see schema.ts): DayRollup accumulates one bot's UTC day, which the
+ * seeder fills as it generates the traffic (seeds/rollup-tap.ts) and createRollupWriter from
+ * SQL, for a range of days of one bot after a write (an erasure) changed them. Both go through
+ * DayRollup, so a rebuilt day is byte-for-byte the day a fresh build would have written.
  */
 import type Database from 'better-sqlite3'
 import { DAY_MS } from '../engine/calendar.js'
@@ -26,11 +27,11 @@ function pack (counts: Uint32Array): Buffer {
   return b
 }
 
-/** A rollup_quarters row without its bot and day: channel, then the five 96-count columns. */
-export type QuarterRow = [channelId: number, sessions: Uint8Array, paid: Uint8Array, messages: Uint8Array, userMessages: Uint8Array, understood: Uint8Array]
+/** A rollup_quarters row as stored, without its bot and day: channel, then the five 96-count BLOBs (rollup.repo.ts QuarterRow is the read form). */
+export type StoredQuarterRow = [channelId: number, sessions: Uint8Array, paid: Uint8Array, messages: Uint8Array, userMessages: Uint8Array, understood: Uint8Array]
 
 /** One bot's UTC day in the stored form: quarter rows by channel id, and the activity records (null without conversations). */
-export interface DayRows { day: number, quarters: QuarterRow[], activity: Uint8Array | null }
+export interface DayRows { day: number, quarters: StoredQuarterRow[], activity: Uint8Array | null }
 
 /**
  * One bot's UTC day of rollups, accumulated from its conversations (given in start order, ties
@@ -53,7 +54,7 @@ export class DayRollup {
 
   conversation (channelId: number, startedMs: number, paid: number, messages: number, userId: number, interactive: boolean, closed: boolean, newUser: boolean): void {
     if (channelId > MAX_CHANNEL_ID) throw new Error(`channel id ${channelId} does not fit an activity record`)
-    const q = Math.floor((startedMs - this.day * DAY_MS) / QUARTER_MS)
+    const q = this.quarter(startedMs)
     const c = this.channel(channelId)
     c.sessions[q]++
     c.paid[q] += paid
@@ -70,11 +71,16 @@ export class DayRollup {
 
   /** One user message delivered at `tsMs` (within the day). */
   userMessage (channelId: number, tsMs: number, understood: number): void {
-    this.userMessages(channelId, Math.floor((tsMs - this.day * DAY_MS) / QUARTER_MS), 1, understood)
+    this.userMessages(channelId, this.quarter(tsMs), 1, understood)
+  }
+
+  /** The quarter of the day `ms` (within it) falls in. */
+  private quarter (ms: number): number {
+    return Math.floor((ms - this.day * DAY_MS) / QUARTER_MS)
   }
 
   rows (): DayRows {
-    const quarters = [...this.channels.keys()].sort((a, b) => a - b).map((id): QuarterRow => {
+    const quarters = [...this.channels.keys()].sort((a, b) => a - b).map((id): StoredQuarterRow => {
       const c = this.channels.get(id) as ChannelDay
       return [id, pack(c.sessions), pack(c.paid), pack(c.messages), pack(c.userMessages), pack(c.understood)]
     })
@@ -156,7 +162,7 @@ export function createRollupWriter (db: Database.Database) {
     /** Recomputes the UTC days [firstDay, lastDay] of one bot (inside the caller's transaction if any). */
     rebuildDays,
 
-    /** Recomputes every rollup: after seeding and after a reseed. */
+    /** Recomputes every rollup (the tests' reference for what the seeder writes). */
     rebuildAll (onProgress?: (done: number, total: number) => void): void {
       const ids = bots.all() as number[]
       db.transaction(() => {

@@ -333,7 +333,7 @@ export const INDEX_STATEMENTS: readonly string[] = INDEXES_SQL.split('\n')
 /** Tables written at run time; everything else is the seeded dataset. */
 export const MUTABLE_TABLES = ['reports', 'jobs', 'uploads'] as const
 
-/** Tables derived from the seeded ones (src/db/rollups.ts): rebuilt, never seeded. */
+/** Tables derived from the seeded ones (src/db/rollups.ts): written by the seeder with the traffic, days of them rebuilt after an erasure. */
 export const DERIVED_TABLES = ['rollup_quarters', 'rollup_activity'] as const
 
 /** Seeded tables, children first: the order a reseed empties them in. */

@@ -5,9 +5,9 @@
 import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import type { FastifyPluginAsync } from 'fastify'
 import fastifyStatic from '@fastify/static'
+import { packageRoot } from '../cli/package-root.js'
 
 /**
  * The security-headers plugin denies everything unless a route sets its own policy; the
@@ -27,15 +27,11 @@ export const CONSOLE_CSP = [
   "frame-ancestors 'none'"
 ].join('; ')
 
-/** The folder holding `console/`: two levels up from src/plugins, three from dist/src/plugins. */
+/** The package's `console/` folder (the package root is found the same way from src/ and dist/src/). */
 function consoleRoot (): string {
-  let dir = dirname(fileURLToPath(import.meta.url))
-  for (let i = 0; i < 4; i++) {
-    dir = dirname(dir)
-    const candidate = join(dir, 'console')
-    if (existsSync(join(candidate, 'index.html'))) return candidate
-  }
-  throw new Error('console/index.html not found above src/plugins')
+  const root = join(packageRoot(), 'console')
+  if (!existsSync(join(root, 'index.html'))) throw new Error(`${root}/index.html not found`)
+  return root
 }
 
 /** Where the package manager put echarts (resolved, so hoisting does not matter). */
